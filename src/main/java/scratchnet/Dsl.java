@@ -1,0 +1,393 @@
+package scratchnet;
+
+import java.io.IOException;
+import java.util.List;
+
+import scratchnet.engine.GlobalRandom;
+import scratchnet.engine.Matrix;
+import scratchnet.engine.Rng;
+import scratchnet.nn.BinaryCrossEntropy;
+import scratchnet.nn.CrossEntropy;
+import scratchnet.nn.FitOption;
+import scratchnet.nn.FitOptions;
+import scratchnet.nn.GradCheck;
+import scratchnet.nn.Adam;
+import scratchnet.nn.Initializer;
+import scratchnet.nn.Loss;
+import scratchnet.nn.Momentum;
+import scratchnet.nn.Mse;
+import scratchnet.nn.Network;
+import scratchnet.nn.Schedule;
+import scratchnet.nn.TrainingListener;
+
+/**
+ * The whole scratchnet DSL behind one static import: matrices, the numpy-compatible RNG,
+ * networks, initialisers, losses and fit options.
+ * <pre>{@code
+ * import static scratchnet.Dsl.*;
+ *
+ * seed(0);
+ * var x = arange(0, 1, 0.01);                          // 1×100, features × samples
+ * var y = x.mul(2 * Math.PI).map(Math::sin).mul(20);
+ * var model = net(1, 25, 1).sigmoid().linear().init(uniform());
+ * var history = model.fit(x, y, lr(0.3), iters(4000)); // prints "iter    0  loss 260.181", …
+ * var fit = model.predict(x);
+ * }</pre>
+ */
+public final class Dsl {
+    private Dsl() {
+    }
+
+    // ------------------------------------------------------------------ matrices
+
+    /** A matrix from rows of values: {@code matrix(new double[][] {{1, 2}, {3, 4}})}. */
+    public static Matrix matrix(double[][] rows) {
+        return Matrix.of(rows);
+    }
+
+    /** A 1×n row vector. */
+    public static Matrix row(double... values) {
+        return Matrix.row(values);
+    }
+
+    /** An n×1 column vector. */
+    public static Matrix column(double... values) {
+        return Matrix.column(values);
+    }
+
+    /** rows×cols zeros. */
+    public static Matrix zeros(int rows, int cols) {
+        return Matrix.zeros(rows, cols);
+    }
+
+    /** rows×cols ones. */
+    public static Matrix ones(int rows, int cols) {
+        return Matrix.ones(rows, cols);
+    }
+
+    /** rows×cols filled with value. */
+    public static Matrix full(int rows, int cols, double value) {
+        return Matrix.full(rows, cols, value);
+    }
+
+    /** The n×n identity. */
+    public static Matrix eye(int n) {
+        return Matrix.eye(n);
+    }
+
+    /** 1×n row start, start+step, … below stop, like {@code np.arange}. */
+    public static Matrix arange(double start, double stop, double step) {
+        return Matrix.arange(start, stop, step);
+    }
+
+    /** 1×n row 0, 1, … below stop. */
+    public static Matrix arange(double stop) {
+        return Matrix.arange(0, stop, 1);
+    }
+
+    /** 1×n row of n evenly spaced values from a to b inclusive, like {@code np.linspace}. */
+    public static Matrix linspace(double a, double b, int n) {
+        return Matrix.linspace(a, b, n);
+    }
+
+    /** The matrix product a·b. */
+    public static Matrix dot(Matrix a, Matrix b) {
+        return a.dot(b);
+    }
+
+    /** e^m element-wise. */
+    public static Matrix exp(Matrix m) {
+        return m.exp();
+    }
+
+    /** ln m element-wise. */
+    public static Matrix log(Matrix m) {
+        return m.log();
+    }
+
+    /** √m element-wise. */
+    public static Matrix sqrt(Matrix m) {
+        return m.sqrt();
+    }
+
+    /** m² element-wise. */
+    public static Matrix square(Matrix m) {
+        return m.square();
+    }
+
+    /** 1 / (1 + e^(−m)) element-wise. */
+    public static Matrix sigmoid(Matrix m) {
+        return m.sigmoid();
+    }
+
+    /** max(m, 0) element-wise. */
+    public static Matrix relu(Matrix m) {
+        return m.relu();
+    }
+
+    /** tanh(m) element-wise. */
+    public static Matrix tanh(Matrix m) {
+        return m.tanh();
+    }
+
+    /** Softmax of each column. */
+    public static Matrix softmax(Matrix m) {
+        return m.softmax();
+    }
+
+    /** The sum of all elements. */
+    public static double sum(Matrix m) {
+        return m.sum();
+    }
+
+    /** The mean of all elements. */
+    public static double mean(Matrix m) {
+        return m.mean();
+    }
+
+    /**
+     * One-hot columns for class labels: a (1×m) row of indices 0…k−1 becomes (k×m) with a 1 in
+     * row label[j] of column j.
+     */
+    public static Matrix oneHot(Matrix labels, int classes) {
+        if (labels.rows() != 1) {
+            throw new scratchnet.engine.ShapeException("oneHot: expected a (1×m) row of class labels, got "
+                    + scratchnet.engine.ShapeException.shape(labels.rows(), labels.cols())
+                    + (labels.cols() == 1 ? "; did you mean labels.T()?" : ""));
+        }
+        return new CrossEntropy().targets(labels, classes);
+    }
+
+    // ------------------------------------------------------------------ random numbers (numpy's legacy RandomState)
+
+    /** Seeds the global generator like {@code np.random.seed(s)}; s in [0, 2³²−1]. */
+    public static void seed(long s) {
+        GlobalRandom.seed(s);
+    }
+
+    /** An independent generator, for reproducible code that leaves the global one alone. */
+    public static Rng rng(long seed) {
+        return new Rng(seed);
+    }
+
+    /** rows×cols uniform on [0, 1), like {@code np.random.random([rows, cols])}. */
+    public static Matrix random(int rows, int cols) {
+        return Matrix.wrap(rows, cols, GlobalRandom.get().random(checkedCount("random", rows, cols)));
+    }
+
+    /** rows×cols standard normal, like {@code np.random.randn(rows, cols)}. */
+    public static Matrix randn(int rows, int cols) {
+        return Matrix.wrap(rows, cols, GlobalRandom.get().randn(checkedCount("randn", rows, cols)));
+    }
+
+    /** rows×cols normal with the given mean and standard deviation, like {@code np.random.normal}. */
+    public static Matrix normal(double mean, double sd, int rows, int cols) {
+        return Matrix.wrap(rows, cols, GlobalRandom.get().normal(mean, sd, checkedCount("normal", rows, cols)));
+    }
+
+    /** n integers in [lo, hi), like {@code np.random.randint(lo, hi, n)}. */
+    public static int[] randint(int lo, int hi, int n) {
+        return GlobalRandom.get().randint(lo, hi, n);
+    }
+
+    /** A random order of 0…n−1, like {@code np.random.permutation(n)}. */
+    public static int[] permutation(int n) {
+        return GlobalRandom.get().permutation(n);
+    }
+
+    /** Shuffles in place, like {@code np.random.shuffle}. */
+    public static void shuffle(int[] a) {
+        GlobalRandom.get().shuffle(a);
+    }
+
+    /** Shuffles in place, like {@code np.random.shuffle}. */
+    public static void shuffle(double[] a) {
+        GlobalRandom.get().shuffle(a);
+    }
+
+    /** Shuffles in place, like {@code np.random.shuffle}. */
+    public static <T> void shuffle(List<T> list) {
+        GlobalRandom.get().shuffle(list);
+    }
+
+    private static int checkedCount(String op, int rows, int cols) {
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException(op + ": dimensions must be >= 0, got (" + rows + "×" + cols + ")");
+        }
+        return Math.multiplyExact(rows, cols);
+    }
+
+    // ------------------------------------------------------------------ networks
+
+    /** A network with these layer sizes, input first; follow with one activation per weight layer. */
+    public static Network net(int... sizes) {
+        return new Network(sizes);
+    }
+
+    /** Reads a model saved with {@code model.save(path)}. */
+    public static Network loadModel(String path) throws IOException {
+        return Network.load(path);
+    }
+
+    /** Uniform [0, 1) weights, numpy's {@code random} (documents 000 and 004). */
+    public static Initializer uniform() {
+        return Initializer.uniform();
+    }
+
+    /** Uniform [lo, hi) weights. */
+    public static Initializer uniform(double lo, double hi) {
+        return Initializer.uniform(lo, hi);
+    }
+
+    /** Standard normal weights, numpy's {@code normal(size=…)} (document 003). */
+    public static Initializer normal() {
+        return Initializer.normal();
+    }
+
+    /** Normal weights times scale, numpy's {@code randn(…) * scale} (document 002 uses 0.01). */
+    public static Initializer normal(double scale) {
+        return Initializer.normal(scale);
+    }
+
+    /** Xavier/Glorot normal weights, √(1/in). */
+    public static Initializer xavier() {
+        return Initializer.xavier();
+    }
+
+    /** He normal weights, √(2/in), for relu. */
+    public static Initializer he() {
+        return Initializer.he();
+    }
+
+    // ------------------------------------------------------------------ losses
+
+    /** Mean squared error (the seeds' regression loss). */
+    public static Loss mse() {
+        return new Mse();
+    }
+
+    /** Binary cross-entropy, for a sigmoid output and 0/1 targets. */
+    public static Loss binaryCrossEntropy() {
+        return new BinaryCrossEntropy();
+    }
+
+    /** Softmax cross-entropy, for a softmax output and one-hot or class-index targets. */
+    public static Loss crossEntropy() {
+        return new CrossEntropy();
+    }
+
+    // ------------------------------------------------------------------ fit options
+
+    /** The learning rate. */
+    public static FitOption lr(double rate) {
+        return new FitOptions.LearningRate(rate);
+    }
+
+    /** Number of updates (full-batch: iterations over all samples). */
+    public static FitOption iters(int n) {
+        return new FitOptions.Iterations(n);
+    }
+
+    /** Number of passes over the data. */
+    public static FitOption epochs(int n) {
+        return new FitOptions.Epochs(n);
+    }
+
+    /** Mini-batches of n samples, reshuffled every epoch from the global RNG. */
+    public static FitOption batch(int n) {
+        return new FitOptions.BatchSize(n);
+    }
+
+    /** Stochastic gradient descent: one sample per update, shuffled every epoch (batch(1)). */
+    public static FitOption sgd() {
+        return new FitOptions.BatchSize(1);
+    }
+
+    /** Gradient descent with momentum β (0.9 is usual). */
+    public static FitOption momentum(double beta) {
+        new Momentum(beta);
+        return new FitOptions.UseOptimizer("momentum(" + beta + ")", () -> new Momentum(beta));
+    }
+
+    /** Adam with β1 0.9, β2 0.999, ε 1e−8. */
+    public static FitOption adam() {
+        return new FitOptions.UseOptimizer("adam()", Adam::new);
+    }
+
+    /** Adam with explicit constants. */
+    public static FitOption adam(double beta1, double beta2, double eps) {
+        new Adam(beta1, beta2, eps);
+        return new FitOptions.UseOptimizer("adam(" + beta1 + ", " + beta2 + ", " + eps + ")",
+                () -> new Adam(beta1, beta2, eps));
+    }
+
+    /** L2 weight penalty λ: loss + λ·ΣW²/(2m), gradient + λ·W/m (document 003). */
+    public static FitOption l2(double lambda) {
+        return new FitOptions.L2(lambda);
+    }
+
+    /** Step decay (document 003): after update j, when j &gt; 0 and j % every == 0, lr −= lr·rate. */
+    public static FitOption decay(int every, double rate) {
+        return new FitOptions.UseSchedule(Schedule.step(every, rate));
+    }
+
+    /** Exponential decay: lr ← lr·gamma after every update. */
+    public static FitOption expDecay(double gamma) {
+        return new FitOptions.UseSchedule(Schedule.exponential(gamma));
+    }
+
+    /** Cosine annealing from lr down to 0 over the run. */
+    public static FitOption cosine() {
+        return new FitOptions.UseSchedule(Schedule.cosine(0.0));
+    }
+
+    /** Cosine annealing from lr down to floor over the run. */
+    public static FitOption cosine(double floor) {
+        return new FitOptions.UseSchedule(Schedule.cosine(floor));
+    }
+
+    /** The loss to train on, instead of the output activation's default. */
+    public static FitOption loss(Loss loss) {
+        return new FitOptions.UseLoss(loss);
+    }
+
+    /** Print and record the loss every n steps (default 100 iterations, or every epoch). */
+    public static FitOption printEvery(int n) {
+        return new FitOptions.PrintEvery(n);
+    }
+
+    /** Record losses but print nothing. */
+    public static FitOption quiet() {
+        return new FitOptions.Quiet();
+    }
+
+    /** Calls a listener while training (progress, live charts, early stopping). */
+    public static FitOption callback(TrainingListener listener) {
+        return new FitOptions.Callback(listener);
+    }
+
+    // ------------------------------------------------------------------ evaluation
+
+    /**
+     * The fraction of samples classified right. pred may be probabilities or labels: a (1×m) row is
+     * rounded (sigmoid output), a (k×m) matrix is reduced by arg-max. y may be a (1×m) label row
+     * or (k×m) one-hot.
+     */
+    public static double accuracy(Matrix pred, Matrix y) {
+        Matrix p = pred.rows() > 1 ? pred.argmax(0) : pred.round();
+        Matrix t = y.rows() > 1 ? y.argmax(0) : y;
+        if (p.cols() != t.cols() || t.rows() != 1) {
+            throw new scratchnet.engine.ShapeException("accuracy: predictions "
+                    + scratchnet.engine.ShapeException.shape(pred.rows(), pred.cols()) + " and targets "
+                    + scratchnet.engine.ShapeException.shape(y.rows(), y.cols())
+                    + " need the same number of samples (columns)"
+                    + (pred.cols() == y.rows() ? "; did you mean y.T()?" : ""));
+        }
+        return p.eq(t).mean();
+    }
+
+    /** Backprop against central finite differences: the largest relative error (below 1e-6 when right). */
+    public static double gradcheck(Network model, Matrix x, Matrix y) {
+        return GradCheck.check(model, x, y);
+    }
+}

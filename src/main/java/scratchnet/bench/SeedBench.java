@@ -1,0 +1,147 @@
+package scratchnet.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * {@code java -jar scratchnet.jar bench}: times the four seed workloads in-process after
+ * warm-up and prints milliseconds per run beside numpy's time for the same program, measured in
+ * the same run by {@code shared/anchors/seeds_numpy.py} when python3 with numpy is installed.
+ * <pre>{@code
+ * workload           scratchnet ms   numpy ms   ratio   target ≤ 0.05
+ * 000 sine [1,25,1]          6.10     157.60   0.039   met
+ * }</pre>
+ */
+public final class SeedBench {
+    private SeedBench() {
+    }
+
+    /** Runs the bench; returns the process exit status. */
+    public static int run(String[] args) throws Exception {
+        Path anchors = null;
+        int runs = 20;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--anchors":
+                    anchors = Path.of(requireValue(args, ++i, "--anchors"));
+                    break;
+                case "--runs":
+                    runs = Integer.parseInt(requireValue(args, ++i, "--runs"));
+                    break;
+                default:
+                    System.err.println("bench: unknown option '" + args[i] + "'; expected --anchors DIR or --runs N");
+                    return 2;
+            }
+        }
+        if (anchors == null) {
+            anchors = findAnchors();
+        }
+        Map<String, Supplier<double[]>> workloads = new LinkedHashMap<>();
+        workloads.put("000 sine [1,25,1]", SeedWorkloads::sine);
+        workloads.put("001 logistic", SeedWorkloads::logistic);
+        workloads.put("002 exp 1-5-1", SeedWorkloads::expFit);
+        workloads.put("003 deep [2,3,4,5,1]", SeedWorkloads::deep);
+        String[] numpyKeys = {"000", "001", "002", "003"};
+
+        System.out.println("scratchnet bench: seed workloads, best of " + runs + " runs after warm-up");
+        System.out.println("java " + System.getProperty("java.version") + " on "
+                + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch"));
+        Map<String, Double> numpy = numpyTimes(anchors);
+        System.out.println(numpy.isEmpty() ? "numpy: not measured (python3 with numpy not found, or no anchors dir)"
+                : "numpy: best of 3 runs of " + anchors.resolve("seeds_numpy.py"));
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-22s %14s %10s %8s   %s%n", "workload", "scratchnet ms", "numpy ms", "ratio",
+                "target ≤ 0.05");
+        int k = 0;
+        for (Map.Entry<String, Supplier<double[]>> w : workloads.entrySet()) {
+            double ms = time(w.getValue(), runs);
+            Double np = numpy.get(numpyKeys[k++]);
+            if (np == null) {
+                System.out.printf(Locale.ROOT, "%-22s %14.2f %10s %8s%n", w.getKey(), ms, "-", "-");
+            } else {
+                double ratio = ms / np;
+                System.out.printf(Locale.ROOT, "%-22s %14.2f %10.2f %8.3f   %s%n", w.getKey(), ms, np, ratio,
+                        ratio <= 0.05 ? "met" : "not met");
+            }
+        }
+        return 0;
+    }
+
+    private static String requireValue(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException("bench: " + option + " needs a value");
+        }
+        return args[i];
+    }
+
+    /** Best wall time in ms over the runs, after warm-up runs that let the JIT compile the loops. */
+    static double time(Supplier<double[]> workload, int runs) {
+        double sink = 0;
+        for (int i = 0; i < Math.max(5, runs / 2); i++) {
+            sink += workload.get()[0];
+        }
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            sink += workload.get()[0];
+            best = Math.min(best, (System.nanoTime() - t0) / 1e6);
+        }
+        if (sink == 42.4242) {
+            System.out.print("");
+        }
+        return best;
+    }
+
+    private static Path findAnchors() {
+        String env = System.getenv("SCRATCHNET_ANCHORS");
+        if (env != null) {
+            return Path.of(env);
+        }
+        for (Path p : new Path[] {Path.of("../shared/anchors"), Path.of("shared/anchors")}) {
+            if (Files.isRegularFile(p.resolve("seeds_numpy.py"))) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Runs seeds_numpy.py three times and keeps the best train time per seed, in ms. */
+    private static Map<String, Double> numpyTimes(Path anchors) {
+        Map<String, Double> best = new LinkedHashMap<>();
+        if (anchors == null || !Files.isRegularFile(anchors.resolve("seeds_numpy.py"))) {
+            return best;
+        }
+        for (int run = 0; run < 3; run++) {
+            try {
+                Process p = new ProcessBuilder("python3", anchors.resolve("seeds_numpy.py").toString())
+                        .redirectErrorStream(true).start();
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = r.readLine()) != null) {
+                        // seed000 train_s=0.1576 first=260.181 last=0.261111
+                        if (line.startsWith("seed") && line.contains("train_s=")) {
+                            String key = line.substring(4, 7);
+                            double s = Double.parseDouble(line.replaceAll(".*train_s=([0-9.eE+-]+).*", "$1"));
+                            best.merge(key, s * 1000, Math::min);
+                        }
+                    }
+                }
+                if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                    return new LinkedHashMap<>();
+                }
+            } catch (Exception e) {
+                return new LinkedHashMap<>();
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,90 @@
+package scratchnet.nn;
+
+import java.util.Arrays;
+
+/**
+ * What {@code fit} recorded: the loss at every {@code printEvery} step (iterations for full-batch
+ * training, epochs for mini-batch), the loss after the last update, and how training ended.
+ * <pre>{@code
+ * History h = model.fit(x, y, lr(0.3), iters(4000));
+ * h.losses();        // [260.18, 61.70, …] one per 100 iterations
+ * h.iterations();    // [0, 100, 200, …]
+ * h.finalLoss();     // the loss of the trained model
+ * }</pre>
+ */
+public final class History {
+    private final String unit;
+    private int[] steps = new int[16];
+    private double[] losses = new double[16];
+    private int count;
+    private double finalLoss = Double.NaN;
+    private boolean interrupted;
+    private long nanos;
+
+    History(String unit) {
+        this.unit = unit;
+    }
+
+    void record(int step, double loss) {
+        if (count == steps.length) {
+            steps = Arrays.copyOf(steps, count * 2);
+            losses = Arrays.copyOf(losses, count * 2);
+        }
+        steps[count] = step;
+        losses[count] = loss;
+        count++;
+    }
+
+    void finish(double finalLoss, boolean interrupted, long nanos) {
+        this.finalLoss = finalLoss;
+        this.interrupted = interrupted;
+        this.nanos = nanos;
+    }
+
+    /** The recorded losses, in order (a copy). */
+    public double[] losses() {
+        return Arrays.copyOf(losses, count);
+    }
+
+    /** The step each recorded loss belongs to: iteration numbers from 0, or epoch numbers from 1. */
+    public int[] iterations() {
+        return Arrays.copyOf(steps, count);
+    }
+
+    /** "iter" for full-batch training, "epoch" for mini-batch. */
+    public String unit() {
+        return unit;
+    }
+
+    /** The loss of the model after its last update (on the whole training set, with the L2 term). */
+    public double finalLoss() {
+        return finalLoss;
+    }
+
+    /** The last recorded loss, or NaN if none was recorded. */
+    public double lastLoss() {
+        return count == 0 ? Double.NaN : losses[count - 1];
+    }
+
+    /** True when training stopped early because the thread was interrupted. */
+    public boolean interrupted() {
+        return interrupted;
+    }
+
+    /** Wall-clock training time in milliseconds. */
+    public double millis() {
+        return nanos / 1e6;
+    }
+
+    /** Number of recorded losses. */
+    public int size() {
+        return count;
+    }
+
+    @Override
+    public String toString() {
+        return "History(" + count + " losses recorded per " + unit + ", first " + (count == 0 ? "-" : LossFormat.g(losses[0]))
+                + ", last " + (count == 0 ? "-" : LossFormat.g(losses[count - 1])) + ", final " + LossFormat.g(finalLoss)
+                + (interrupted ? ", interrupted" : "") + ")";
+    }
+}

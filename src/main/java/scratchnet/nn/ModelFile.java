@@ -1,0 +1,148 @@
+package scratchnet.nn;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The saved-model format: readable JSON with the layer sizes, the activations and every
+ * parameter as rows of numbers. Doubles are written in their shortest exact form, so a loaded
+ * model is bit-for-bit the saved one.
+ * <pre>{@code
+ * {"format": "scratchnet-model", "version": 1, "sizes": [1, 25, 1],
+ *  "activations": ["sigmoid", "linear"], "params": {"w1": [[0.54], …], "b1": [[0.0], …], …}}
+ * }</pre>
+ * Files are written to a temporary file first and moved into place, so a failed save never
+ * leaves a half-written model behind.
+ */
+final class ModelFile {
+    static final String FORMAT = "scratchnet-model";
+    static final int VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ModelFile() {
+    }
+
+    static void write(Network net, Path file) throws IOException {
+        Dense[] layers = net.readyLayers("save");
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        ArrayNode sizes = root.putArray("sizes");
+        for (int s : net.sizes()) {
+            sizes.add(s);
+        }
+        ArrayNode acts = root.putArray("activations");
+        for (Activation a : net.activations()) {
+            acts.add(a.label());
+        }
+        ObjectNode params = root.putObject("params");
+        for (int l = 1; l <= layers.length; l++) {
+            Dense d = layers[l - 1];
+            params.set("w" + l, rows(d.w, d.out, d.in));
+            params.set("b" + l, rows(d.b, d.out, 1));
+        }
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            JSON.writeValue(tmp.toFile(), root);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static ArrayNode rows(double[] v, int r, int c) {
+        ArrayNode out = JSON.createArrayNode();
+        for (int i = 0; i < r; i++) {
+            ArrayNode row = out.addArray();
+            for (int j = 0; j < c; j++) {
+                double d = v[i * c + j];
+                if (Double.isFinite(d)) {
+                    row.add(d);
+                } else {
+                    // JSON has no NaN or Infinity: store them as strings that read back exactly
+                    row.add(Double.toString(d));
+                }
+            }
+        }
+        return out;
+    }
+
+    static Network read(Path file) throws IOException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException("load " + file + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+        }
+        if (root == null || !FORMAT.equals(root.path("format").asText())) {
+            throw new IOException("load " + file + ": expected a scratchnet model (\"format\": \"" + FORMAT
+                    + "\"), found " + (root == null ? "an empty file" : "format " + root.path("format")));
+        }
+        if (root.path("version").asInt() != VERSION) {
+            throw new IOException("load " + file + ": model format version " + root.path("version")
+                    + " is not supported; this scratchnet reads version " + VERSION);
+        }
+        JsonNode sizesNode = root.path("sizes");
+        int[] sizes = new int[sizesNode.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = sizesNode.get(i).asInt();
+        }
+        Network net = new Network(sizes);
+        for (JsonNode a : root.path("activations")) {
+            net.activation(Activation.named(a.asText()));
+        }
+        JsonNode params = root.path("params");
+        Dense[] layers = net.readyLayers("load");
+        for (int l = 1; l <= layers.length; l++) {
+            Dense d = layers[l - 1];
+            fill(file, params, "w" + l, d.w, d.out, d.in);
+            fill(file, params, "b" + l, d.b, d.out, 1);
+        }
+        for (Iterator<String> it = params.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!net.paramNames().contains(name)) {
+                throw new IOException("load " + file + ": unexpected parameter '" + name + "' for a network with "
+                        + net.paramNames());
+            }
+        }
+        return net;
+    }
+
+    private static void fill(Path file, JsonNode params, String name, double[] dest, int r, int c) throws IOException {
+        JsonNode rows = params.get(name);
+        if (rows == null || rows.size() != r) {
+            throw new IOException("load " + file + ": parameter " + name + " should have " + r + " rows, found "
+                    + (rows == null ? "none" : rows.size()));
+        }
+        for (int i = 0; i < r; i++) {
+            JsonNode row = rows.get(i);
+            if (row.size() != c) {
+                throw new IOException("load " + file + ": row " + i + " of " + name + " should have " + c
+                        + " values, found " + row.size());
+            }
+            for (int j = 0; j < c; j++) {
+                JsonNode v = row.get(j);
+                dest[i * c + j] = v.isTextual() ? Double.parseDouble(v.asText()) : v.doubleValue();
+            }
+        }
+    }
+}
