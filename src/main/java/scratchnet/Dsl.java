@@ -47,12 +47,12 @@ public final class Dsl {
 
     /** A 1×n row vector. */
     public static Matrix row(double... values) {
-        return Matrix.row(values);
+        return Matrix.rowVector(values);
     }
 
     /** An n×1 column vector. */
     public static Matrix column(double... values) {
-        return Matrix.column(values);
+        return Matrix.columnVector(values);
     }
 
     /** rows×cols zeros. */
@@ -381,7 +381,8 @@ public final class Dsl {
                     + scratchnet.engine.ShapeException.shape(pred.rows(), pred.cols()) + " and targets "
                     + scratchnet.engine.ShapeException.shape(y.rows(), y.cols())
                     + " need the same number of samples (columns)"
-                    + (pred.cols() == y.rows() ? "; did you mean y.T()?" : ""));
+                    + (y.cols() == 1 && y.rows() == pred.cols() ? "; did you mean y.T()?"
+                    : pred.cols() == 1 && pred.rows() == y.cols() ? "; did you mean pred.T()?" : ""));
         }
         return p.eq(t).mean();
     }

@@ -17,6 +17,9 @@ public final class Main {
         String command = args.length == 0 ? "help" : args[0];
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         switch (command) {
+            case "seeds":
+                seeds();
+                break;
             case "bench":
                 System.exit(scratchnet.bench.SeedBench.run(rest));
                 break;
@@ -32,10 +35,26 @@ public final class Main {
         }
     }
 
+    /** Runs the four seed documents' programs from seed(0), printing their losses as the documents do. */
+    private static void seeds() {
+        System.out.println("== 000/004: fit 20·sin(2πx) with net(1, 25, 1).sigmoid().linear(), lr 0.3, 4000 iterations");
+        scratchnet.bench.SeedWorkloads.sine(true);
+        System.out.println();
+        System.out.println("== 001: logistic regression, 1000 samples × 4 features, lr 0.01, 5001 iterations");
+        scratchnet.bench.SeedWorkloads.logistic(true);
+        System.out.println();
+        System.out.println("== 002: fit exp(x) with a 1-5-1 net, the document's own gradient, 300 iterations");
+        scratchnet.bench.SeedWorkloads.expFit(true);
+        System.out.println();
+        System.out.println("== 003: deep net(2, 3, 4, 5, 1) relu/sigmoid, L2 0.001, lr decay, 2001 iterations");
+        scratchnet.bench.SeedWorkloads.deep(true);
+    }
+
     private static void usage(java.io.PrintStream out) {
         out.println("usage: java -jar scratchnet.jar <command> [options]");
         out.println();
         out.println("commands:");
+        out.println("  seeds                              run the four seed documents' programs, printing their losses");
         out.println("  bench [--anchors DIR] [--runs N]   time the seed workloads, beside numpy when python3 has it");
         out.println("  help                               this text");
     }

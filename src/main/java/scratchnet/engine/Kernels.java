@@ -26,9 +26,6 @@ public final class Kernels {
             java.util.Arrays.fill(c, ci, ci + n, 0.0);
             for (int p = 0; p < k; p++) {
                 double aip = a[i * k + p];
-                if (aip == 0.0) {
-                    continue;
-                }
                 int bp = p * n;
                 // C[i,:] += A[i,p] · B[p,:]
                 for (int j = 0; j < n; j++) {
@@ -77,9 +74,6 @@ public final class Kernels {
             int bp = p * n;
             for (int i = 0; i < m; i++) {
                 double api = a[ap + i];
-                if (api == 0.0) {
-                    continue;
-                }
                 int ci = i * n;
                 for (int j = 0; j < n; j++) {
                     c[ci + j] += api * b[bp + j];

@@ -63,12 +63,12 @@ public final class Matrix {
     }
 
     /** A 1×n row vector holding the given values. */
-    public static Matrix row(double... values) {
+    public static Matrix rowVector(double... values) {
         return new Matrix(1, values.length, values.clone());
     }
 
     /** An n×1 column vector holding the given values. */
-    public static Matrix column(double... values) {
+    public static Matrix columnVector(double... values) {
         return new Matrix(values.length, 1, values.clone());
     }
 
@@ -102,7 +102,7 @@ public final class Matrix {
 
     /**
      * A 1×n row {@code start, start+step, …} stopping before {@code stop}, like {@code np.arange}.
-     * Element i is {@code start + i·step}, exactly as numpy computes it.
+     * Element i is {@code start + i·δ} with {@code δ = (start + step) − start}, exactly as numpy fills it.
      */
     public static Matrix arange(double start, double stop, double step) {
         if (step == 0 || Double.isNaN(step)) {
@@ -111,7 +111,8 @@ public final class Matrix {
         int n = (int) Math.max(0, Math.ceil((stop - start) / step));
         double[] d = new double[n];
         for (int i = 0; i < n; i++) {
-            d[i] = start + i * step;
+            // numpy's fill: x[0] = start, x[1] = start + step, then x[i] = start + i·(x[1] − x[0])
+            d[i] = i == 0 ? start : i == 1 ? start + step : start + i * ((start + step) - start);
         }
         return new Matrix(1, n, d);
     }
@@ -221,9 +222,9 @@ public final class Matrix {
     }
 
     /** Columns from (inclusive) to (exclusive), like numpy's {@code x[:, from:to]}. */
-    public Matrix columns(int from, int to) {
+    public Matrix columnRange(int from, int to) {
         if (from < 0 || to > cols || from > to) {
-            throw new IndexOutOfBoundsException("columns(" + from + ", " + to + "): expected 0 <= from <= to <= "
+            throw new IndexOutOfBoundsException("columnRange(" + from + ", " + to + "): expected 0 <= from <= to <= "
                     + cols + " for a " + dims(rows, cols) + " matrix");
         }
         int[] idx = new int[to - from];

@@ -6,8 +6,8 @@ import java.math.BigDecimal;
  * Prints a {@link Matrix} the way numpy prints an array: rows in brackets, columns aligned,
  * at most 8 significant digits, and "..." in place of the middle of large matrices.
  * <pre>{@code
- * [[ 1.         2.5      ]
- *  [-3.         0.3333333]]
+ * [[ 1.          2.5       ]
+ *  [-3.          0.33333333]]
  * }</pre>
  */
 final class MatrixFormat {
@@ -28,22 +28,11 @@ final class MatrixFormat {
         boolean summarize = m.size() > THRESHOLD;
         int[] rowIdx = visible(rows, summarize);
         int[] colIdx = visible(cols, summarize);
-        boolean allIntegers = true;
-        for (int i : rowIdx) {
-            for (int j : colIdx) {
-                if (i >= 0 && j >= 0) {
-                    double v = m.get(i, j);
-                    allIntegers &= Double.isFinite(v) && v == Math.rint(v) && Math.abs(v) < 1e16;
-                }
-            }
-        }
-        String[][] cells = new String[rowIdx.length][colIdx.length];
+        String[][] cells = formatCells(m, rowIdx, colIdx);
         int width = 1;
-        for (int a = 0; a < rowIdx.length; a++) {
-            for (int b = 0; b < colIdx.length; b++) {
-                String s = rowIdx[a] < 0 || colIdx[b] < 0 ? "..." : number(m.get(rowIdx[a], colIdx[b]), allIntegers);
-                cells[a][b] = s;
-                width = Math.max(width, s.length());
+        for (String[] r : cells) {
+            for (String c : r) {
+                width = Math.max(width, c.length());
             }
         }
         StringBuilder sb = new StringBuilder("[");
@@ -84,21 +73,89 @@ final class MatrixFormat {
         return idx;
     }
 
-    private static String number(double v, boolean allIntegers) {
+    /**
+     * numpy's default float style: every number with the same count of fraction digits (at most
+     * 8, trailing zeros trimmed across the whole matrix and padded with spaces), or scientific
+     * notation for all when the magnitudes are very large, very small, or span more than 1000×.
+     */
+    private static String[][] formatCells(Matrix m, int[] rowIdx, int[] colIdx) {
+        double maxAbs = 0;
+        double minAbs = Double.POSITIVE_INFINITY;
+        for (int i : rowIdx) {
+            for (int j : colIdx) {
+                if (i >= 0 && j >= 0) {
+                    double a = Math.abs(m.get(i, j));
+                    if (Double.isFinite(a) && a != 0) {
+                        maxAbs = Math.max(maxAbs, a);
+                        minAbs = Math.min(minAbs, a);
+                    }
+                }
+            }
+        }
+        boolean scientific = maxAbs >= 1e8 || (minAbs < 1e-4) || (maxAbs / minAbs > 1e3 && maxAbs > 0);
+        if (minAbs == Double.POSITIVE_INFINITY) {
+            scientific = false;
+        }
+        String[][] body = new String[rowIdx.length][colIdx.length];
+        int fraction = 0;
+        for (int a = 0; a < rowIdx.length; a++) {
+            for (int b = 0; b < colIdx.length; b++) {
+                if (rowIdx[a] < 0 || colIdx[b] < 0) {
+                    body[a][b] = "...";
+                    continue;
+                }
+                double v = m.get(rowIdx[a], colIdx[b]);
+                body[a][b] = special(v) != null ? special(v) : scientific ? mantissa(v) : fixed(v);
+                int dot = body[a][b].indexOf('.');
+                if (dot >= 0 && special(v) == null) {
+                    int end = scientific ? body[a][b].indexOf('e') : body[a][b].length();
+                    fraction = Math.max(fraction, end - dot - 1);
+                }
+            }
+        }
+        for (int a = 0; a < rowIdx.length; a++) {
+            for (int b = 0; b < colIdx.length; b++) {
+                String c = body[a][b];
+                int dot = c.indexOf('.');
+                if (dot < 0 || c.equals("...")) {
+                    continue;
+                }
+                int end = scientific ? c.indexOf('e') : c.length();
+                int pad = fraction - (end - dot - 1);
+                body[a][b] = scientific ? c.substring(0, end) + "0".repeat(pad) + c.substring(end)
+                        : c + " ".repeat(pad);
+            }
+        }
+        return body;
+    }
+
+    private static String special(double v) {
         if (Double.isNaN(v)) {
             return "nan";
         }
         if (Double.isInfinite(v)) {
             return v > 0 ? "inf" : "-inf";
         }
-        if (allIntegers) {
-            return (long) v + ".";
+        return null;
+    }
+
+    /** Up to 8 fraction digits, trailing zeros trimmed: 2.5 → "2.5", 1 → "1.", 1/3 → "0.33333333". */
+    private static String fixed(double v) {
+        String s = new BigDecimal(v).setScale(8, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
+                .toPlainString();
+        if (s.equals("-0")) {
+            s = "-0";
         }
-        double a = Math.abs(v);
-        if (a != 0 && (a < 1e-4 || a >= 1e8)) {
-            return String.format("%.7e", v).replaceAll("0+e", "e").replace(".e", "e");
-        }
-        String s = new BigDecimal(v).round(new java.math.MathContext(8)).stripTrailingZeros().toPlainString();
         return s.contains(".") ? s : s + ".";
+    }
+
+    /** Scientific with up to 8 fraction digits: 123456.789 → "1.23456789e+05". */
+    private static String mantissa(double v) {
+        String s = String.format(java.util.Locale.ROOT, "%.8e", v);
+        int e = s.indexOf('e');
+        String mant = s.substring(0, e).replaceAll("0+$", "");
+        String exp = s.substring(e + 1);
+        int x = Integer.parseInt(exp);
+        return mant + "e" + (x < 0 ? "-" : "+") + (Math.abs(x) < 10 ? "0" : "") + Math.abs(x);
     }
 }

@@ -8,7 +8,7 @@ import scratchnet.engine.Matrix;
  * <pre>{@code
  * double err = gradcheck(model, x, y);   // below 1e-6 when backward is right
  * }</pre>
- * The error of one parameter matrix is ‖g − n‖ / max(‖g‖ + ‖n‖, 1e−12) over its elements; the
+ * The error of one parameter matrix is ‖g − n‖ / max(√(‖g‖² + ‖n‖²), 1e−12) over its elements; the
  * result is the largest over all matrices. The loss checked is the one whose gradient backprop
  * computes ({@link Loss#objective}), plus the L2 term.
  */

@@ -56,9 +56,13 @@ final class ModelFile {
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        // a sibling temporary file, created with the usual permissions, then moved over the target
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
         try {
-            JSON.writeValue(tmp.toFile(), root);
+            try (java.io.OutputStream os = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                JSON.writeValue(os, root);
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -101,13 +105,34 @@ final class ModelFile {
             throw new IOException("load " + file + ": model format version " + root.path("version")
                     + " is not supported; this scratchnet reads version " + VERSION);
         }
+        try {
+            return build(file, root);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new IOException("load " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Network build(Path file, JsonNode root) throws IOException {
         JsonNode sizesNode = root.path("sizes");
+        if (!sizesNode.isArray() || sizesNode.size() < 2) {
+            throw new IOException("load " + file + ": expected \"sizes\" to be a list of at least two layer sizes, found "
+                    + sizesNode);
+        }
         int[] sizes = new int[sizesNode.size()];
         for (int i = 0; i < sizes.length; i++) {
+            if (!sizesNode.get(i).canConvertToInt()) {
+                throw new IOException("load " + file + ": layer size " + i + " should be a whole number, found "
+                        + sizesNode.get(i));
+            }
             sizes[i] = sizesNode.get(i).asInt();
         }
         Network net = new Network(sizes);
-        for (JsonNode a : root.path("activations")) {
+        JsonNode acts = root.path("activations");
+        if (acts.size() != sizes.length - 1) {
+            throw new IOException("load " + file + ": expected " + (sizes.length - 1) + " activations for sizes "
+                    + sizesNode + ", found " + acts);
+        }
+        for (JsonNode a : acts) {
             net.activation(Activation.named(a.asText()));
         }
         JsonNode params = root.path("params");
@@ -141,7 +166,14 @@ final class ModelFile {
             }
             for (int j = 0; j < c; j++) {
                 JsonNode v = row.get(j);
-                dest[i * c + j] = v.isTextual() ? Double.parseDouble(v.asText()) : v.doubleValue();
+                if (v.isNumber()) {
+                    dest[i * c + j] = v.doubleValue();
+                } else if (v.isTextual() && v.asText().matches("NaN|-?Infinity")) {
+                    dest[i * c + j] = Double.parseDouble(v.asText());
+                } else {
+                    throw new IOException("load " + file + ": " + name + "[" + i + "][" + j
+                            + "] should be a number (or \"NaN\", \"Infinity\", \"-Infinity\"), found " + v);
+                }
             }
         }
     }

@@ -265,6 +265,18 @@ public final class Network {
         return ws.loss(ls, targets.flatten(), loss, 0.0);
     }
 
+    /** The loss of an earlier forward pass's output against y (the value the seeds print before each update). */
+    public double loss(ForwardCache cache, Matrix y) {
+        Dense[] ls = readyLayers("loss");
+        Loss loss = defaultLoss();
+        Matrix targets = loss.targets(y, ls[ls.length - 1].out);
+        Matrix out = cache.output();
+        if (targets.cols() != out.cols()) {
+            throw new ShapeException("loss: the cache holds " + out.cols() + " samples but y has " + targets.cols());
+        }
+        return loss.value(out.flatten(), targets.flatten(), out.rows(), out.cols());
+    }
+
     /** Trains the network on x (features × samples) and y; see the DSL for the options. */
     public History fit(Matrix x, Matrix y, FitOption... options) {
         return new Trainer(this, x, y, FitConfig.of(options)).run();

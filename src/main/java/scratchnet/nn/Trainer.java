@@ -150,7 +150,7 @@ final class Trainer {
         history.record(step, value);
         if (!config.quiet) {
             int width = Math.max(4, Integer.toString(total).length());
-            config.out.printf("%-5s %" + width + "d  loss %s%n", unit, step, LossFormat.g(value));
+            config.out.printf("%s %" + width + "d  loss %s%n", unit, step, LossFormat.g(value));
             config.out.flush();
         }
         for (TrainingListener l : config.listeners) {
