@@ -303,6 +303,11 @@ public final class Dsl {
         return new FitOptions.BatchSize(1);
     }
 
+    /** Gradient descent with momentum β = 0.9. */
+    public static FitOption momentum() {
+        return momentum(0.9);
+    }
+
     /** Gradient descent with momentum β (0.9 is usual). */
     public static FitOption momentum(double beta) {
         new Momentum(beta);

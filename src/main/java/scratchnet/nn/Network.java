@@ -381,11 +381,12 @@ public final class Network {
 
     void checkInput(String op, Matrix x) {
         if (x.rows() != sizes[0]) {
-            String hint = x.cols() == sizes[0] ? "; did you mean x.T()? scratchnet lays data out as features × samples"
-                    : "";
+            String hint = x.cols() == sizes[0] ? "; did you mean x.T()? It is " + ShapeException.shape(x.cols(), x.rows())
+                    + " — scratchnet lays data out as features × samples" : "";
             throw new ShapeException(op + ": the network takes " + sizes[0] + " feature" + (sizes[0] == 1 ? "" : "s")
                     + " per sample, so x must have " + sizes[0] + " row" + (sizes[0] == 1 ? "" : "s")
-                    + " (one column per sample), but x is " + ShapeException.shape(x.rows(), x.cols()) + hint);
+                    + " (one column per sample): expected (" + sizes[0] + "×m), got "
+                    + ShapeException.shape(x.rows(), x.cols()) + hint);
         }
     }
 

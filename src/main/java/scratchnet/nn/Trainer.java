@@ -68,6 +68,7 @@ final class Trainer {
             ws.backward(layers, ys, loss, config.l2);
             // 4. a NaN or infinite gradient means training has diverged
             if (!finite(ws.db[layers.length])) {
+                checked(ws.loss(layers, ys, loss, config.l2), j, "iteration", history);
                 checked(Double.NaN, j, "iteration", history);
             }
             // 5. update: W −= lr·dW, b −= lr·db (or the chosen optimiser's rule)
