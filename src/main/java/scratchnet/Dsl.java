@@ -396,4 +396,18 @@ public final class Dsl {
     public static double gradcheck(Network model, Matrix x, Matrix y) {
         return GradCheck.check(model, x, y);
     }
+
+    // ------------------------------------------------------------------ display
+
+    /**
+     * Shows a value richly — a chart, a table, a matrix, a network, a training history — in a
+     * notebook, or as text in a terminal; the handle's {@code update(o)} replaces it in place.
+     * <pre>{@code
+     * var h = display(model);              // the layer table
+     * h.update(model.fit(x, y, lr(0.3)));  // now the loss curve
+     * }</pre>
+     */
+    public static scratchnet.display.DisplayHandle display(Object o) {
+        return scratchnet.display.Display.display(o);
+    }
 }

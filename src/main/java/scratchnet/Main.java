@@ -20,8 +20,16 @@ public final class Main {
             case "seeds":
                 seeds();
                 break;
+            case "kernel":
+                System.exit(scratchnet.kernel.KernelMain.run(rest));
+                break;
             case "bench":
                 System.exit(scratchnet.bench.SeedBench.run(rest));
+                break;
+            case "install":
+            case "uninstall":
+                // args, not rest: KernelSpec.main reads the command (install or uninstall) from args[0]
+                System.exit(scratchnet.kernel.KernelSpec.main(args));
                 break;
             case "help":
             case "--help":
@@ -55,7 +63,12 @@ public final class Main {
         out.println();
         out.println("commands:");
         out.println("  seeds                              run the four seed documents' programs, printing their losses");
+        out.println("  kernel <connection-file>           run the Jupyter kernel (Jupyter starts this; see install)");
         out.println("  bench [--anchors DIR] [--runs N]   time the seed workloads, beside numpy when python3 has it");
+        out.println("  install [--user | --sys-prefix | --prefix DIR] [--name NAME]");
+        out.println("                                     install the Jupyter kernelspec (kernel.json and logos)");
+        out.println("  uninstall [--user | --sys-prefix | --prefix DIR] [--name NAME]");
+        out.println("                                     remove that kernelspec");
         out.println("  help                               this text");
     }
 }

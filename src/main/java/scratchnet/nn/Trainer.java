@@ -1,5 +1,8 @@
 package scratchnet.nn;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import scratchnet.engine.GlobalRandom;
 import scratchnet.engine.Matrix;
 import scratchnet.engine.ShapeException;
@@ -12,6 +15,7 @@ final class Trainer {
     private final Network net;
     private final Dense[] layers;
     private final FitConfig config;
+    private final List<TrainingListener> listeners;
     private final Loss loss;
     private final Optimizer optimizer;
     private final int m;
@@ -36,6 +40,12 @@ final class Trainer {
         this.ys = targets.flatten();
         this.optimizer = config.optimizer.get();
         this.lr = config.lr;
+        // listeners of this fit: the user's callbacks, then the environment's live displays unless quiet
+        List<TrainingListener> ls = new ArrayList<>(config.listeners);
+        if (!config.quiet) {
+            ls.addAll(FitDisplays.create());
+        }
+        this.listeners = ls;
     }
 
     History run() {
@@ -138,7 +148,7 @@ final class Trainer {
         if (config.schedule != null) {
             config.schedule.start(lr, total);
         }
-        for (TrainingListener l : config.listeners) {
+        for (TrainingListener l : listeners) {
             l.onStart(total, unit);
         }
     }
@@ -154,13 +164,13 @@ final class Trainer {
             config.out.printf("%s %" + width + "d  loss %s%n", unit, step, LossFormat.g(value));
             config.out.flush();
         }
-        for (TrainingListener l : config.listeners) {
+        for (TrainingListener l : listeners) {
             l.onRecord(step, value);
         }
     }
 
     private void stepDone(int step) {
-        for (TrainingListener l : config.listeners) {
+        for (TrainingListener l : listeners) {
             l.onStep(step);
         }
     }
@@ -179,7 +189,7 @@ final class Trainer {
         Workspace all = new Workspace(layers, m);
         all.forward(layers, xs, m);
         history.finish(all.loss(layers, ys, loss, config.l2), interrupted, nanos);
-        for (TrainingListener l : config.listeners) {
+        for (TrainingListener l : listeners) {
             l.onEnd(history);
         }
         if (interrupted) {
@@ -199,7 +209,7 @@ final class Trainer {
                 + " — training diverged. Try a smaller learning rate, for example lr(" + lr / 10
                 + "). The weights are no longer finite: re-initialise the model with .init(...) before training again.";
         history.finish(value, false, 0);
-        for (TrainingListener l : config.listeners) {
+        for (TrainingListener l : listeners) {
             l.onEnd(history);
         }
         throw new TrainingDivergedException(msg, step, history);

@@ -1,0 +1,61 @@
+package scratchnet.display;
+
+import java.util.UUID;
+
+/**
+ * Shows rich output — charts, tables, matrices, networks — in a Jupyter notebook, or as text in a
+ * terminal. Values are rendered by {@link Renderers} and sent to the {@link DisplaySink}: frames
+ * on System.out when the system property {@code scratchnet.display} is {@code frames} (the
+ * notebook kernel sets it through {@link Notebook#install()}), plain text otherwise.
+ * <pre>{@code
+ * DisplayHandle h = Display.display(model);     // the layer table
+ * h.update(model.fit(x, y, lr(0.3)));           // replaced by the loss curve
+ * Display.result(42);                           // a cell's value (the kernel does this)
+ * }</pre>
+ */
+public final class Display {
+    /** The system property that selects the sink; the value {@code frames} selects frames. */
+    public static final String MODE_PROPERTY = "scratchnet.display";
+
+    private static volatile DisplaySink sink;
+
+    private Display() {
+    }
+
+    /** Renders and shows {@code o}; the handle can replace it later. */
+    public static DisplayHandle display(Object o) {
+        MimeBundle b = Renderers.render(o);
+        DisplayHandle h = new DisplayHandle(UUID.randomUUID().toString());
+        send(Frames.DISPLAY, b, h.id());
+        return h;
+    }
+
+    /** Renders and shows {@code o} as a cell's result ({@code execute_result}, no display id). */
+    public static void result(Object o) {
+        send(Frames.RESULT, Renderers.render(o), null);
+    }
+
+    /** Replaces the sink (for tests, or a custom front end); null goes back to choosing by the system property. */
+    public static void setSink(DisplaySink s) {
+        sink = s;
+    }
+
+    /** The sink in use, chosen on first use from the system property {@code scratchnet.display}. */
+    public static DisplaySink sink() {
+        DisplaySink s = sink;
+        if (s == null) {
+            synchronized (Display.class) {
+                s = sink;
+                if (s == null) {
+                    s = "frames".equals(System.getProperty(MODE_PROPERTY)) ? DisplaySink.frames() : DisplaySink.plain();
+                    sink = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    static void send(String type, MimeBundle b, String id) {
+        sink().send(type, b, id);
+    }
+}

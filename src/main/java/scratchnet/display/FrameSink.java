@@ -1,0 +1,14 @@
+package scratchnet.display;
+
+import java.io.PrintStream;
+
+/** Writes each output as one frame line on System.out, in one print call so threads cannot interleave it. */
+final class FrameSink implements DisplaySink {
+    @Override
+    public void send(String type, MimeBundle b, String displayId) {
+        String frame = Frames.encode(type, b, displayId);
+        PrintStream out = System.out;
+        out.print(frame);
+        out.flush();
+    }
+}

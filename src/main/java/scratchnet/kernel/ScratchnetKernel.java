@@ -1,0 +1,332 @@
+package scratchnet.kernel;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import jdk.jshell.SourceCodeAnalysis;
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.JupyterIO;
+import org.dflib.jjava.jupyter.kernel.LanguageInfo;
+import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+import org.dflib.jjava.jupyter.kernel.comm.CommManager;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageContext;
+import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
+import org.dflib.jjava.jupyter.messages.publish.PublishError;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
+import org.dflib.jjava.jupyter.messages.publish.PublishStream;
+import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
+import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
+import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import scratchnet.display.Frames;
+import scratchnet.display.MimeBundle;
+
+/**
+ * The scratchnet Jupyter kernel: cells are Java, run by JShell in a separate JVM with the DSL
+ * imported; output streams live, charts and tables show inline, and interrupt always stops the
+ * cell. Messaging (sockets, signatures, message types) comes from jjava-jupyter.
+ * <pre>{@code
+ * java -jar scratchnet.jar kernel /path/to/connection.json
+ * }</pre>
+ */
+public final class ScratchnetKernel extends BaseKernel implements OutputRouter.Sink {
+    private final CellEvaluator evaluator;
+    private final CellHistory history = new CellHistory();
+    private final Magics magics;
+    private volatile JupyterConnection connection;
+    /** The request whose cell is running (or ran last): output is published as its children. */
+    private volatile MessageContext current;
+    private volatile int currentCount;
+
+    /** A kernel whose cells run in a JVM with {@code classPath} (the scratchnet jar) and these JVM options. */
+    public ScratchnetKernel(String classPath, List<String> cellJvmOptions) {
+        super("scratchnet", Version.get(), languageInfo(), List.of(), new CellHistory.Manager(),
+                new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(), null, null, false,
+                new StringStyler.Builder().build());
+        this.evaluator = new CellEvaluator(this, classPath, cellJvmOptions);
+        this.magics = new Magics(evaluator, this);
+        ((CellHistory.Manager) getHistoryManager()).use(history);
+    }
+
+    private static LanguageInfo languageInfo() {
+        return new LanguageInfo.Builder("java")
+                .version(Integer.toString(Runtime.version().feature()))
+                .mimetype("text/x-java")
+                .fileExtension(".jshell")
+                .pygments("java")
+                .codemirror("text/x-java")
+                .build();
+    }
+
+    @Override
+    public String getBanner() {
+        return "Java " + Runtime.version() + " with scratchnet " + Version.get()
+                + " — import static scratchnet.Dsl.* is already done";
+    }
+
+    /** Attaches the kernel to a connection; call before {@code connection.connect()}. */
+    @Override
+    public void becomeHandlerForConnection(JupyterConnection connection) {
+        this.connection = connection;
+        super.becomeHandlerForConnection(connection);
+    }
+
+    // ------------------------------------------------------------------ execute
+
+    @Override
+    protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> request) {
+        ExecuteRequest req = request.getContent();
+        String code = req.getCode();
+        int count = req.isSilent() ? executionCount.get() : executionCount.getAndIncrement();
+        env.setBusyDeferIdle();
+        env.publish(new PublishExecuteInput(code, count));
+        current = request;
+        currentCount = count;
+        try {
+            try {
+                magics.run(code, count);
+            } finally {
+                flushText();
+            }
+            env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
+        } catch (CellException e) {
+            env.publish(new PublishError(e.name(), e.getMessage(), e.traceback()));
+            ErrorReply error = new ErrorReply(e.name(), e.getMessage(), e.traceback());
+            error.setExecutionCount(count);
+            env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
+        } catch (RuntimeException e) {
+            // a kernel-side failure: report it like a cell error instead of leaving the cell hanging
+            List<String> tb = List.of(Ansi.red("KernelError") + ": " + e);
+            env.publish(new PublishError("KernelError", String.valueOf(e.getMessage()), tb));
+            ErrorReply error = new ErrorReply("KernelError", String.valueOf(e.getMessage()), tb);
+            error.setExecutionCount(count);
+            env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
+        } finally {
+            if (req.shouldStoreHistory() && !req.isSilent()) {
+                history.add(count, code);
+            }
+        }
+    }
+
+    /** Not used: cells go through {@link #handleExecuteRequest}. */
+    @Override
+    public Object evalRaw(String source) {
+        throw new UnsupportedOperationException("cells run through handleExecuteRequest");
+    }
+
+    // ------------------------------------------------------------------ output from the cell JVM
+
+    /**
+     * Text is published a line at a time: whole lines at once, a partial line when the next
+     * frame comes, when the cell ends, or after {@value #PARTIAL_LINE_MS} ms.
+     */
+    @Override
+    public void text(boolean stderr, String text) {
+        synchronized (pending) {
+            StringBuilder buf = pending[stderr ? 1 : 0];
+            buf.append(text);
+            int nl = buf.lastIndexOf("\n");
+            if (nl >= 0) {
+                String lines = buf.substring(0, nl + 1);
+                buf.delete(0, nl + 1);
+                flushOther(stderr);
+                sendStream(stderr, lines);
+            }
+            if (buf.length() > 0 && !flushScheduled) {
+                flushScheduled = true;
+                flusher.schedule(this::flushText, PARTIAL_LINE_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private static final int PARTIAL_LINE_MS = 50;
+    private final StringBuilder[] pending = {new StringBuilder(), new StringBuilder()};
+    private boolean flushScheduled;
+    private final java.util.concurrent.ScheduledExecutorService flusher =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "scratchnet-output-flush");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** Publishes whatever partial lines are waiting, stdout first. */
+    void flushText() {
+        synchronized (pending) {
+            flushScheduled = false;
+            for (int i = 0; i < 2; i++) {
+                if (pending[i].length() > 0) {
+                    sendStream(i == 1, pending[i].toString());
+                    pending[i].setLength(0);
+                }
+            }
+        }
+    }
+
+    private void flushOther(boolean stderr) {
+        StringBuilder other = pending[stderr ? 0 : 1];
+        if (other.length() > 0) {
+            sendStream(!stderr, other.toString());
+            other.setLength(0);
+        }
+    }
+
+    private void sendStream(boolean stderr, String text) {
+        publish(new Message<>(current, PublishStream.MESSAGE_TYPE,
+                new PublishStream(stderr ? PublishStream.StreamType.ERR : PublishStream.StreamType.OUT, text)));
+    }
+
+    @Override
+    public void frame(Frames.Frame frame) {
+        flushText();
+        DisplayData data = toDisplayData(frame.bundle());
+        switch (frame.type()) {
+            case "result":
+                publish(new Message<>(current, PublishExecuteResult.MESSAGE_TYPE,
+                        new PublishExecuteResult(currentCount, data)));
+                break;
+            case "update":
+                data.setDisplayId(frame.displayId());
+                publish(new Message<>(current, PublishUpdateDisplayData.MESSAGE_TYPE, new PublishUpdateDisplayData(data)));
+                break;
+            default:
+                if (frame.displayId() != null) {
+                    data.setDisplayId(frame.displayId());
+                }
+                publish(new Message<>(current, PublishDisplayData.MESSAGE_TYPE, new PublishDisplayData(data)));
+        }
+    }
+
+    /** Publishes a display bundle from the kernel side (used by magics). */
+    void show(MimeBundle bundle) {
+        publish(new Message<>(current, PublishDisplayData.MESSAGE_TYPE, new PublishDisplayData(toDisplayData(bundle))));
+    }
+
+    private static DisplayData toDisplayData(MimeBundle bundle) {
+        DisplayData data = new DisplayData();
+        for (Map.Entry<String, String> e : bundle.data().entrySet()) {
+            data.putData(e.getKey(), e.getValue());
+        }
+        for (Map.Entry<String, Map<String, Object>> e : bundle.metadata().entrySet()) {
+            data.putMetaData(e.getKey(), e.getValue());
+        }
+        return data;
+    }
+
+    private void publish(Message<?> message) {
+        JupyterConnection c = connection;
+        if (c != null && current != null) {
+            c.getIOPub().sendMessage(message);
+        }
+    }
+
+    // ------------------------------------------------------------------ completion, inspection, is_complete
+
+    @Override
+    public ReplacementOptions complete(String code, int at) {
+        CellEvaluator.Segment seg = evaluator.segmentAt(code, at);
+        int base = seg == null ? 0 : seg.start();
+        String text = code.substring(base, Math.max(base, at));
+        int[] anchor = new int[1];
+        List<SourceCodeAnalysis.Suggestion> suggestions = evaluator.analysis().completionSuggestions(text, text.length(), anchor);
+        List<String> options = new ArrayList<>();
+        boolean anyMatch = suggestions.stream().anyMatch(SourceCodeAnalysis.Suggestion::matchesType);
+        for (SourceCodeAnalysis.Suggestion s : suggestions) {
+            if ((!anyMatch || s.matchesType()) && !options.contains(s.continuation())) {
+                options.add(s.continuation());
+            }
+        }
+        if (anyMatch) {
+            for (SourceCodeAnalysis.Suggestion s : suggestions) {
+                if (!options.contains(s.continuation())) {
+                    options.add(s.continuation());
+                }
+            }
+        }
+        return new ReplacementOptions(options, base + anchor[0], at);
+    }
+
+    @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) {
+        CellEvaluator.Segment seg = evaluator.segmentAt(code, at);
+        int base = seg == null ? 0 : seg.start();
+        // inspect the identifier under the cursor: extend to its end, as if completing there
+        int end = at;
+        while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+            end++;
+        }
+        if (end < code.length() && code.charAt(end) == '(') {
+            end++;
+        }
+        String text = code.substring(base, Math.max(base, end));
+        List<SourceCodeAnalysis.Documentation> docs = evaluator.analysis().documentation(text, text.length(), true);
+        if (docs.isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (SourceCodeAnalysis.Documentation d : docs) {
+            if (sb.length() > 0) {
+                sb.append("\n\n");
+            }
+            sb.append(d.signature());
+            if (d.javadoc() != null && !d.javadoc().isBlank()) {
+                sb.append("\n\n").append(d.javadoc().strip());
+            }
+        }
+        return new DisplayData(sb.toString());
+    }
+
+    @Override
+    public String isComplete(String code) {
+        String remaining = code;
+        while (true) {
+            SourceCodeAnalysis.CompletionInfo info = evaluator.analysis().analyzeCompletion(remaining);
+            switch (info.completeness()) {
+                case COMPLETE:
+                case COMPLETE_WITH_SEMI:
+                    if (info.remaining().isBlank()) {
+                        return IS_COMPLETE_YES;
+                    }
+                    remaining = info.remaining();
+                    continue;
+                case EMPTY:
+                    return IS_COMPLETE_YES;
+                case DEFINITELY_INCOMPLETE:
+                case CONSIDERED_INCOMPLETE:
+                    return indentFor(code);
+                case UNKNOWN:
+                default:
+                    return IS_COMPLETE_BAD;
+            }
+        }
+    }
+
+    /** The indent for the next line: the last line's, plus four spaces after an opening brace. */
+    private static String indentFor(String code) {
+        String last = code.substring(code.lastIndexOf('\n') + 1);
+        String indent = last.substring(0, last.length() - last.stripLeading().length());
+        return last.stripTrailing().endsWith("{") || last.stripTrailing().endsWith("(") ? indent + "    " : indent;
+    }
+
+    // ------------------------------------------------------------------ interrupt and shutdown
+
+    @Override
+    public void interrupt() {
+        evaluator.interrupt();
+    }
+
+    @Override
+    public void onShutdown(boolean isRestarting) {
+        evaluator.close();
+        super.onShutdown(isRestarting);
+    }
+}

@@ -1,0 +1,106 @@
+package scratchnet.display;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import scratchnet.Dsl;
+
+/** Display, handles and the two built-in sinks. */
+class DisplayTest {
+    private DisplaySink savedSink;
+    private String savedMode;
+    private PrintStream savedOut;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void capture() {
+        savedSink = Display.sink();
+        savedMode = System.getProperty(Display.MODE_PROPERTY);
+        savedOut = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(savedOut);
+        Display.setSink(savedSink);
+        if (savedMode == null) {
+            System.clearProperty(Display.MODE_PROPERTY);
+        } else {
+            System.setProperty(Display.MODE_PROPERTY, savedMode);
+        }
+    }
+
+    @Test
+    void displayThenUpdateShareTheId() {
+        CapturingSink sink = new CapturingSink();
+        Display.setSink(sink);
+
+        DisplayHandle h = Display.display("first");
+        h.update("second");
+        DisplayHandle other = Dsl.display("third");
+
+        assertThat(sink.sent).extracting(CapturingSink.Sent::type).containsExactly("display", "update", "display");
+        assertThat(sink.sent.get(0).id()).isEqualTo(h.id()).isEqualTo(sink.sent.get(1).id()).isNotBlank();
+        assertThat(sink.sent.get(1).bundle().text()).isEqualTo("second");
+        assertThat(other.id()).isNotEqualTo(h.id());
+    }
+
+    @Test
+    void resultIsSentAsResultWithoutId() {
+        CapturingSink sink = new CapturingSink();
+        Display.setSink(sink);
+
+        Display.result(42);
+
+        assertThat(sink.sent).singleElement().satisfies(s -> {
+            assertThat(s.type()).isEqualTo("result");
+            assertThat(s.id()).isNull();
+            assertThat(s.bundle().text()).isEqualTo("42");
+        });
+    }
+
+    @Test
+    void frameModeWritesDecodableFramesToSystemOut() {
+        System.setProperty(Display.MODE_PROPERTY, "frames");
+        Display.setSink(null);   // choose again from the property
+
+        System.out.print("before\n");
+        DisplayHandle h = Display.display("a \"quoted\"\nline");
+        h.update("b");
+        Display.result("c");
+
+        String text = out.toString(StandardCharsets.UTF_8);
+        String[] lines = text.split("\n");
+        assertThat(lines).hasSize(4);
+        assertThat(lines[0]).isEqualTo("before");
+        Frames.Frame d = Frames.decode(lines[1] + "\n");
+        Frames.Frame u = Frames.decode(lines[2] + "\n");
+        Frames.Frame r = Frames.decode(lines[3] + "\n");
+        assertThat(d.type()).isEqualTo("display");
+        assertThat(d.bundle().text()).isEqualTo("a \"quoted\"\nline");
+        assertThat(u.type()).isEqualTo("update");
+        assertThat(u.displayId()).isEqualTo(d.displayId()).isEqualTo(h.id());
+        assertThat(r.type()).isEqualTo("result");
+    }
+
+    @Test
+    void plainModePrintsTextAndOnlyChangedUpdates() {
+        System.clearProperty(Display.MODE_PROPERTY);
+        Display.setSink(null);
+
+        DisplayHandle h = Display.display("step 1");
+        h.update("step 1");
+        h.update("step 2");
+        Display.result(7);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("step 1\nstep 2\n7\n".replace("\n", System.lineSeparator()));
+    }
+}

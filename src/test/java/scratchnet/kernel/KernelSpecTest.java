@@ -1,0 +1,276 @@
+package scratchnet.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import scratchnet.kernel.KernelSpec.Target;
+
+/** The Jupyter kernelspec: kernel.json contents, logos, clean replace and remove, data dirs, option errors. */
+class KernelSpecTest {
+
+    @TempDir
+    Path tmp;
+
+    /** A stand-in for scratchnet.jar: tests run from target/classes, so install needs --jar. */
+    private Path fakeJar() throws IOException {
+        Path jar = tmp.resolve("lib").resolve("scratchnet.jar");
+        Files.createDirectories(jar.getParent());
+        if (!Files.exists(jar)) {
+            Files.write(jar, new byte[] {'P', 'K', 3, 4});
+        }
+        return jar;
+    }
+
+    private static byte[] resource(String logo) throws IOException {
+        try (InputStream in = KernelSpec.class.getResourceAsStream("/scratchnet/kernel/" + logo)) {
+            assertThat(in).as("resource %s", logo).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    /** Runs the command line with captured output; returns {exit status, stdout, stderr}. */
+    private static Object[] run(Map<String, String> env, String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int status = KernelSpec.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Object[] {status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
+    }
+
+    private static List<String> listing(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void installWritesKernelJsonAndLogosUnderPrefix() throws IOException {
+        Path prefix = tmp.resolve("env");
+        Object[] r = run(Map.of(), "install", "--prefix", prefix.toString(), "--jar", fakeJar().toString());
+        assertThat(r[0]).as("stderr: %s", r[2]).isEqualTo(0);
+
+        Path dir = prefix.resolve("share/jupyter/kernels/scratchnet");
+        assertThat((String) r[1]).contains("Installed kernelspec scratchnet in " + dir.toAbsolutePath());
+        assertThat(listing(dir)).containsExactly("kernel.json", "logo-32x32.png", "logo-64x64.png", "logo-svg.svg");
+
+        JsonNode spec = new ObjectMapper().readTree(dir.resolve("kernel.json").toFile());
+        List<String> argv = new ArrayList<>();
+        spec.get("argv").forEach(a -> argv.add(a.asText()));
+        Path java = Path.of(argv.get(0));
+        assertThat(java.isAbsolute()).as("java path %s absolute", java).isTrue();
+        assertThat(Files.isRegularFile(java)).as("java path %s exists", java).isTrue();
+        assertThat(java).isEqualTo(KernelSpec.currentJava());
+        assertThat(argv.subList(1, argv.size())).containsExactly("-Djava.awt.headless=true", "-XX:+UseSerialGC",
+                "-Xshare:auto", "-jar", fakeJar().toAbsolutePath().toString(), "kernel",
+                "{connection_file}");
+        assertThat(argv.get(argv.size() - 1)).isEqualTo("{connection_file}");
+        assertThat(spec.get("display_name").asText()).isEqualTo("Java (scratchnet)");
+        assertThat(spec.get("language").asText()).isEqualTo("java");
+        assertThat(spec.get("interrupt_mode").asText()).isEqualTo("message");
+        assertThat(spec.get("env").isObject()).isTrue();
+        assertThat(spec.get("env").size()).isZero();
+        assertThat(spec.get("metadata").get("debugger").isBoolean()).isTrue();
+        assertThat(spec.get("metadata").get("debugger").asBoolean()).isFalse();
+
+        for (String logo : KernelSpec.LOGOS) {
+            assertThat(Files.readAllBytes(dir.resolve(logo))).as(logo).isEqualTo(resource(logo));
+        }
+        // nothing left beside kernels/ (temp dirs are moved in or removed)
+        assertThat(listing(prefix.resolve("share/jupyter"))).containsExactly("kernels");
+    }
+
+    @Test
+    void reinstallReplacesCleanly() throws IOException {
+        Target target = Target.prefix(tmp.resolve("env"));
+        Path java = KernelSpec.currentJava();
+        Path first = KernelSpec.install(target, fakeJar(), java, "scratchnet");
+        Files.writeString(first.resolve("stale.txt"), "from an older install");
+        Files.writeString(first.resolve("kernel.json"), "{not json");
+
+        Path otherJar = tmp.resolve("other.jar");
+        Files.write(otherJar, new byte[] {'P', 'K'});
+        Path second = KernelSpec.install(target, otherJar, java, "scratchnet");
+
+        assertThat(second).isEqualTo(first);
+        assertThat(listing(second)).containsExactly("kernel.json", "logo-32x32.png", "logo-64x64.png", "logo-svg.svg");
+        JsonNode spec = new ObjectMapper().readTree(second.resolve("kernel.json").toFile());
+        assertThat(spec.get("argv").get(spec.get("argv").size() - 3).asText()).isEqualTo(otherJar.toAbsolutePath().toString());
+        assertThat(listing(KernelSpec.dataDir(target))).containsExactly("kernels");
+        assertThat(listing(KernelSpec.dataDir(target).resolve("kernels"))).containsExactly("scratchnet");
+    }
+
+    /** Staging must not leave the kernelspec owner-only: a shared --prefix install is read by other users. */
+    @Test
+    void kernelspecDirKeepsTheUmasksPermissions() throws IOException {
+        Path dir = KernelSpec.install(Target.prefix(tmp.resolve("env")), fakeJar(), KernelSpec.currentJava(), "scratchnet");
+        if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Path plain = Files.createDirectory(tmp.resolve("plain"));
+        assertThat(Files.getPosixFilePermissions(dir)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @Test
+    void uninstallRemovesItThenReportsAbsence() throws IOException {
+        Target target = Target.prefix(tmp.resolve("env"));
+        Path dir = KernelSpec.install(target, fakeJar(), KernelSpec.currentJava(), "sn-test");
+        assertThat(dir.getFileName().toString()).isEqualTo("sn-test");
+
+        assertThat(KernelSpec.uninstall(target, "sn-test")).isTrue();
+        assertThat(dir).doesNotExist();
+        assertThat(listing(KernelSpec.dataDir(target))).containsExactly("kernels");
+        assertThat(KernelSpec.uninstall(target, "sn-test")).isFalse();
+
+        Object[] r = run(Map.of(), "uninstall", "--prefix", tmp.resolve("env").toString(), "--name", "sn-test");
+        assertThat(r[0]).isEqualTo(1);
+        assertThat((String) r[2]).contains("no kernelspec 'sn-test'").contains(dir.toString());
+    }
+
+    @Test
+    void commandLineUninstallRemovesWhatInstallWrote() throws IOException {
+        String prefix = tmp.resolve("env").toString();
+        assertThat(run(Map.of(), "install", "--prefix=" + prefix, "--jar", fakeJar().toString())[0]).isEqualTo(0);
+        Object[] r = run(Map.of(), "uninstall", "--prefix", prefix);
+        assertThat(r[0]).as("stderr: %s", r[2]).isEqualTo(0);
+        assertThat((String) r[1]).contains("Removed kernelspec scratchnet");
+        assertThat(tmp.resolve("env/share/jupyter/kernels/scratchnet")).doesNotExist();
+    }
+
+    @Test
+    void userTargetHonoursJupyterDataDir() throws IOException {
+        Path data = tmp.resolve("jupyter-data");
+        Map<String, String> env = Map.of("JUPYTER_DATA_DIR", data.toString(), "XDG_DATA_HOME", tmp.resolve("xdg").toString());
+        assertThat(KernelSpec.dataDir(Target.user(), env)).isEqualTo(data.toAbsolutePath());
+
+        // --user is the default, and the command line reads the same variable
+        Object[] r = run(env, "install", "--jar", fakeJar().toString());
+        assertThat(r[0]).as("stderr: %s", r[2]).isEqualTo(0);
+        assertThat(data.resolve("kernels/scratchnet/kernel.json")).isRegularFile();
+        assertThat(run(env, "uninstall", "--user")[0]).isEqualTo(0);
+        assertThat(data.resolve("kernels/scratchnet")).doesNotExist();
+    }
+
+    @Test
+    void userTargetWithoutJupyterDataDirUsesThePlatformDir() {
+        String os = System.getProperty("os.name").toLowerCase();
+        Path home = Path.of(System.getProperty("user.home"));
+        if (os.startsWith("linux")) {
+            assertThat(KernelSpec.dataDir(Target.user(), Map.of("XDG_DATA_HOME", tmp.toString())))
+                    .isEqualTo(tmp.resolve("jupyter"));
+            assertThat(KernelSpec.dataDir(Target.user(), Map.of("JUPYTER_DATA_DIR", "")))
+                    .isEqualTo(home.resolve(".local/share/jupyter"));
+        } else if (os.startsWith("mac")) {
+            assertThat(KernelSpec.dataDir(Target.user(), Map.of())).isEqualTo(home.resolve("Library/Jupyter"));
+        } else if (os.startsWith("windows")) {
+            assertThat(KernelSpec.dataDir(Target.user(), Map.of("APPDATA", tmp.toString())))
+                    .isEqualTo(tmp.resolve("jupyter"));
+        }
+    }
+
+    @Test
+    void prefixTargetIsDirShareJupyter() {
+        assertThat(KernelSpec.dataDir(Target.prefix(tmp.resolve("a/../env")), Map.of()))
+                .isEqualTo(tmp.resolve("env/share/jupyter"));
+    }
+
+    @Test
+    void installFromClassesWithoutJarFailsClearly() {
+        // tests load KernelSpec from target/classes, not from a jar
+        assertThatThrownBy(KernelSpec::runningJar)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("install must run from scratchnet.jar; got ")
+                .hasMessageContaining("classes");
+        Object[] r = run(Map.of(), "install", "--prefix", tmp.resolve("env").toString());
+        assertThat(r[0]).isEqualTo(1);
+        assertThat((String) r[2]).contains("install must run from scratchnet.jar; got ").contains("--jar");
+        assertThat(tmp.resolve("env/share/jupyter/kernels")).doesNotExist();
+    }
+
+    @Test
+    void missingJarIsNamed() {
+        Path missing = tmp.resolve("nope.jar");
+        assertThatThrownBy(() -> KernelSpec.install(Target.prefix(tmp), missing, KernelSpec.currentJava(), "scratchnet"))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("expected the scratchnet jar to be an existing file; got " + missing);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--bogus", "--users", "-x", "extra"})
+    void unknownOptionsAreUsageErrorsNamingTheOption(String option) {
+        Object[] r = run(Map.of(), "install", "--prefix", tmp.toString(), option);
+        assertThat(r[0]).isEqualTo(2);
+        assertThat((String) r[2]).contains("unknown option '" + option + "'").contains("usage:");
+        assertThat(tmp.resolve("share")).doesNotExist();
+    }
+
+    @Test
+    void optionErrorsSayWhatWasExpected() {
+        Object[] noValue = run(Map.of(), "install", "--prefix");
+        assertThat(noValue[0]).isEqualTo(2);
+        assertThat((String) noValue[2]).contains("--prefix needs a value; got nothing");
+
+        Object[] optionAsValue = run(Map.of(), "uninstall", "--name", "--user");
+        assertThat(optionAsValue[0]).isEqualTo(2);
+        assertThat((String) optionAsValue[2]).contains("--name needs a value; got '--user'");
+
+        Object[] two = run(Map.of(), "install", "--user", "--prefix", tmp.toString());
+        assertThat(two[0]).isEqualTo(2);
+        assertThat((String) two[2]).contains("got both --user and --prefix");
+
+        Object[] badName = run(Map.of(), "install", "--name", "my kernel");
+        assertThat(badName[0]).isEqualTo(2);
+        assertThat((String) badName[2]).contains("--name expected letters, digits").contains("'my kernel'");
+
+        Object[] jarOnUninstall = run(Map.of(), "uninstall", "--jar", "x.jar");
+        assertThat(jarOnUninstall[0]).isEqualTo(2);
+        assertThat((String) jarOnUninstall[2]).contains("unknown option '--jar'");
+
+        Object[] flagWithValue = run(Map.of(), "install", "--user=yes");
+        assertThat(flagWithValue[0]).isEqualTo(2);
+        assertThat((String) flagWithValue[2]).contains("--user takes no value; got '--user=yes'");
+
+        Object[] noCommand = run(Map.of(), "reinstall");
+        assertThat(noCommand[0]).isEqualTo(2);
+        assertThat((String) noCommand[2]).contains("expected the command install or uninstall; got 'reinstall'");
+    }
+
+    @Test
+    void helpPrintsUsage() {
+        Object[] r = run(Map.of(), "install", "--help");
+        assertThat(r[0]).isEqualTo(0);
+        assertThat((String) r[1]).contains("usage:").contains("--sys-prefix").contains("--prefix DIR");
+    }
+
+    /** kernel/ is the canonical copy of the logos; the jar's resources must match it. */
+    @Test
+    void resourcesMatchTheCanonicalKernelDir() throws IOException {
+        Path canonical = Path.of("kernel");
+        if (!Files.isDirectory(canonical)) {
+            return;   // not run from the project root
+        }
+        for (String logo : KernelSpec.LOGOS) {
+            assertThat(resource(logo)).as("src/main/resources/scratchnet/kernel/%s vs kernel/%s", logo, logo)
+                    .isEqualTo(Files.readAllBytes(canonical.resolve(logo)));
+        }
+    }
+}
