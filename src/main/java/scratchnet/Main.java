@@ -23,6 +23,9 @@ public final class Main {
             case "kernel":
                 System.exit(scratchnet.kernel.KernelMain.run(rest));
                 break;
+            case "kernel-bench":
+                System.exit(scratchnet.kernel.KernelBench.run(rest));
+                break;
             case "bench":
                 System.exit(scratchnet.bench.SeedBench.run(rest));
                 break;
@@ -64,6 +67,7 @@ public final class Main {
         out.println("commands:");
         out.println("  seeds                              run the four seed documents' programs, printing their losses");
         out.println("  kernel <connection-file>           run the Jupyter kernel (Jupyter starts this; see install)");
+        out.println("  kernel-bench                       time the kernel (start, cell, shutdown, notebook) beside python3's");
         out.println("  bench [--anchors DIR] [--runs N]   time the seed workloads, beside numpy when python3 has it");
         out.println("  install [--user | --sys-prefix | --prefix DIR] [--name NAME]");
         out.println("                                     install the Jupyter kernelspec (kernel.json and logos)");

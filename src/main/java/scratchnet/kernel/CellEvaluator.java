@@ -91,7 +91,40 @@ final class CellEvaluator implements AutoCloseable {
         };
         this.classPath = classPath;
         this.jvmOptions = List.copyOf(jvmOptions);
-        start();
+        // start the cell JVM in the background: the kernel answers Jupyter at once, the first cell waits
+        this.starting = new java.util.concurrent.FutureTask<>(() -> {
+            start();
+            return null;
+        });
+        Thread t = new Thread(starting, "scratchnet-cell-jvm-start");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private final java.util.concurrent.FutureTask<Void> starting;
+
+    /** Waits until the cell JVM is up; a failure to start becomes the cell's error. */
+    private void ready() throws CellException {
+        try {
+            starting.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            String msg = "the Java session for the cells could not start: " + cause.getMessage();
+            throw new CellException("KernelStartError", msg, List.of(Ansi.red("KernelStartError") + ": " + msg));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CellException("Interrupted", "interrupted while the Java session was starting", List.of());
+        }
+    }
+
+    /** Like {@link #ready()}, for completion and inspection: false when the session is not up. */
+    boolean isReady() {
+        try {
+            ready();
+            return true;
+        } catch (CellException e) {
+            return false;
+        }
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -105,6 +138,7 @@ final class CellEvaluator implements AutoCloseable {
         vm.add("--class-path");
         vm.add(classPath);
         vm.addAll(jvmOptions);
+        JavadocSources.install();
         shell = JShell.builder()
                 .executionEngine(new CellEngine(), new HashMap<>())
                 .remoteVMOptions(vm.toArray(new String[0]))
@@ -159,6 +193,11 @@ final class CellEvaluator implements AutoCloseable {
     /** Stops the cell JVM and frees the session. */
     @Override
     public synchronized void close() {
+        try {
+            starting.get(CellEngine.CONNECT_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            // closing anyway
+        }
         closeQuietly();
     }
 
@@ -197,6 +236,7 @@ final class CellEvaluator implements AutoCloseable {
      * @throws CellException for compile errors, exceptions in the cell, and interrupts
      */
     void execute(String code, int cell) throws CellException {
+        ready();
         interrupted = false;
         restartedDuringCell = false;
         running = true;
@@ -373,12 +413,14 @@ final class CellEvaluator implements AutoCloseable {
     }
 
     /** Adds a jar or directory to the class path of the cells (compiler and JVM). */
-    synchronized void addToClasspath(String path) {
+    synchronized void addToClasspath(String path) throws CellException {
+        ready();
         shell.addToClasspath(path);
         addedClassPath.add(path);
     }
 
     SourceCodeAnalysis analysis() {
+        isReady();
         return shell.sourceCodeAnalysis();
     }
 
@@ -391,6 +433,9 @@ final class CellEvaluator implements AutoCloseable {
     /** Splits a cell into JShell snippets, remembering each one's position in the cell. */
     List<Segment> segments(String code) {
         List<Segment> out = new ArrayList<>();
+        if (!isReady()) {
+            return out;
+        }
         SourceCodeAnalysis sca = shell.sourceCodeAnalysis();
         String remaining = code;
         while (!remaining.isBlank()) {

@@ -1,0 +1,78 @@
+"""Times Jupyter kernels the way a notebook user meets them (run by `scratchnet kernel-bench`).
+
+For each kernel: start -> ready (kernel_info answered), a trivial cell's round trip (median of
+30), shutdown time, and executing a small notebook end to end with nbclient (start to finish).
+Prints one JSON object per kernel on stdout.
+"""
+import json, statistics, sys, time
+
+import nbformat
+from jupyter_client.manager import start_new_kernel
+from nbclient import NotebookClient
+
+
+def run_cell(kc, code, timeout=120):
+    msg_id = kc.execute(code)
+    while True:
+        reply = kc.get_shell_msg(timeout=timeout)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            break
+    # drain iopub up to idle so the next round trip starts clean
+    while True:
+        m = kc.get_iopub_msg(timeout=timeout)
+        if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "status" \
+                and m["content"]["execution_state"] == "idle":
+            break
+    return reply["content"]["status"]
+
+
+def measure(kernel, trivial, cells):
+    t0 = time.perf_counter()
+    km, kc = start_new_kernel(kernel_name=kernel, startup_timeout=60)
+    start = time.perf_counter() - t0
+    for _ in range(5):
+        run_cell(kc, trivial)
+    times = []
+    for _ in range(30):
+        t = time.perf_counter()
+        run_cell(kc, trivial)
+        times.append(time.perf_counter() - t)
+    t = time.perf_counter()
+    km.shutdown_kernel(now=False)
+    shutdown = time.perf_counter() - t
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(c) for c in cells]
+    t = time.perf_counter()
+    NotebookClient(nb, kernel_name=kernel, timeout=300).execute()
+    notebook = time.perf_counter() - t
+    return {"kernel": kernel, "start_s": start, "trivial_ms": statistics.median(times) * 1000,
+            "shutdown_s": shutdown, "notebook_s": notebook}
+
+
+JAVA_CELLS = [
+    "seed(0);\nvar x = arange(0, 1, 0.01);\nvar y = x.mul(2 * Math.PI).map(Math::sin).mul(20);\n"
+    "var model = net(1, 25, 1).sigmoid().linear().init(uniform());\nvar h = model.fit(x, y, lr(0.3), iters(4000));",
+    "var c = new XYChartBuilder().width(500).height(350).title(\"fit\").build();\n"
+    "c.addSeries(\"data\", x.flatten(), y.flatten());\nc.addSeries(\"fit\", x.flatten(), model.predict(x).flatten());\nc",
+]
+PY_CELLS = [
+    "import numpy as np\nnp.random.seed(0)\nx = np.arange(0.0, 1.0, 0.01).reshape(1, 100)\ny = 20 * np.sin(2 * np.pi * x)\n"
+    "p = {'w1': np.random.random([25, 1]), 'b1': np.zeros((25, 1)), 'w2': np.random.random([1, 25]), 'b2': np.zeros((1, 1))}\n"
+    "sig = lambda z: 1 / (1 + np.exp(-z))\n"
+    "for i in range(4000):\n"
+    "    z1 = p['w1'].dot(x) + p['b1']; a1 = sig(z1); a2 = p['w2'].dot(a1) + p['b2']\n"
+    "    dz2 = a2 - y; dw2 = dz2.dot(a1.T) / 100; db2 = dz2.sum(axis=1, keepdims=True) / 100\n"
+    "    dz1 = p['w2'].T.dot(dz2) * a1 * (1 - a1); dw1 = dz1.dot(x.T) / 100; db1 = dz1.sum(axis=1, keepdims=True) / 100\n"
+    "    p['w1'] -= 0.3 * dw1; p['b1'] -= 0.3 * db1; p['w2'] -= 0.3 * dw2; p['b2'] -= 0.3 * db2\n"
+    "    if i % 100 == 0: print(np.mean(np.square(a2 - y)))",
+    "a2.shape",
+]
+
+if __name__ == "__main__":
+    kernels = sys.argv[1:] or ["scratchnet"]
+    for k in kernels:
+        try:
+            java = k != "python3"
+            print(json.dumps(measure(k, "int q = 1;" if java else "q = 1", JAVA_CELLS if java else PY_CELLS)), flush=True)
+        except Exception as e:  # a missing kernel is reported, not fatal
+            print(json.dumps({"kernel": k, "error": str(e)}), flush=True)
