@@ -279,10 +279,18 @@ public final class ScratchnetKernel extends BaseKernel implements OutputRouter.S
             }
             sb.append(d.signature());
             if (d.javadoc() != null && !d.javadoc().isBlank()) {
-                sb.append("\n\n").append(d.javadoc().strip());
+                sb.append("\n\n").append(plainJavadoc(d.javadoc()));
             }
         }
         return new DisplayData(sb.toString());
+    }
+
+    /** Javadoc as plain text: inline tags unwrapped, HTML tags dropped, entities decoded. */
+    static String plainJavadoc(String javadoc) {
+        return javadoc.strip()
+                .replaceAll("\\{@(?:code|literal|link|linkplain|value) ([^}]*)}", "$1")
+                .replaceAll("</?(?:pre|p|b|i|em|strong|code|ul|ol|li|br|table|tr|td|th)\\s*/?>", "")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
     @Override
