@@ -35,6 +35,13 @@ import scratchnet.nn.TrainingListener;
  * }</pre>
  */
 public final class Dsl {
+    static {
+        // in a terminal (plain JVM, local JShell), fit shows a progress bar; notebooks install their own display
+        if (!"frames".equals(System.getProperty("scratchnet.display"))) {
+            scratchnet.display.Notebook.installTerminal();
+        }
+    }
+
     private Dsl() {
     }
 

@@ -40,7 +40,7 @@ public final class Notebook {
      * @return true when the bar was installed, false when there is no console
      */
     public static boolean installTerminal() {
-        if (!interactiveConsole()) {
+        if (FitDisplays.factory() != null || !interactiveConsole()) {
             return false;
         }
         FitDisplays.setFactory(() -> List.of(new TerminalProgress()));
