@@ -192,13 +192,19 @@ final class CellEvaluator implements AutoCloseable {
 
     /** Stops the cell JVM and frees the session. */
     @Override
-    public synchronized void close() {
-        try {
-            starting.get(CellEngine.CONNECT_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            // closing anyway
+    public void close() {
+        if (!starting.isDone()) {
+            // still starting: end the half-started cell JVM instead of waiting for it
+            ProcessHandle.current().children().forEach(ProcessHandle::destroyForcibly);
+            try {
+                starting.get(2, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // it failed to start, as intended
+            }
         }
-        closeQuietly();
+        synchronized (this) {
+            closeQuietly();
+        }
     }
 
     private void closeQuietly() {

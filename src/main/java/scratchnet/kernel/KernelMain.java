@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
-import org.dflib.jjava.jupyter.channels.Loop;
-import org.dflib.jjava.jupyter.channels.ShellChannel;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 
 /**
@@ -37,10 +35,10 @@ public final class KernelMain {
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(file));
         JupyterConnection connection = new JupyterConnection(props);
         ScratchnetKernel kernel = new ScratchnetKernel(ownClassPath(), cellJvmOptions());
+        StrictShellChannel.install(connection);
         kernel.becomeHandlerForConnection(connection);
         shortenPollSleeps(connection);
         connection.connect();
-        survivePoisonMessages(connection);
         connection.waitUntilClose();
         return 0;
     }
@@ -67,33 +65,13 @@ public final class KernelMain {
      * keep a trivial cell's round trip and the shutdown fast at a negligible CPU cost.
      */
     static void shortenPollSleeps(JupyterConnection connection) throws ReflectiveOperationException {
-        for (String channel : new String[] {"shell", "control", "heartbeat"}) {
-            Field f = JupyterConnection.class.getDeclaredField(channel);
-            f.setAccessible(true);
-            Object ch = f.get(connection);
-            Field sleep = ch.getClass().getDeclaredField("sleep");
-            sleep.setAccessible(true);
-            sleep.setLong(ch, channel.equals("heartbeat") ? 50L : 2L);
-        }
+        // shell and control are StrictShellChannels, which block in their poll; this is the heartbeat
+        Field f = JupyterConnection.class.getDeclaredField("heartbeat");
+        f.setAccessible(true);
+        Object ch = f.get(connection);
+        Field sleep = ch.getClass().getDeclaredField("sleep");
+        sleep.setAccessible(true);
+        sleep.setLong(ch, 50L);
     }
 
-    /**
-     * jjava-jupyter's shell and control loops die on the first message with a bad signature or bad
-     * JSON (the exception escapes the socket loop). Register an error handler on both loops so such
-     * messages are logged and dropped, and the kernel keeps answering.
-     */
-    static void survivePoisonMessages(JupyterConnection connection) throws ReflectiveOperationException {
-        for (String channel : new String[] {"shell", "control"}) {
-            Field f = JupyterConnection.class.getDeclaredField(channel);
-            f.setAccessible(true);
-            ShellChannel shell = (ShellChannel) f.get(connection);
-            Field loopField = ShellChannel.class.getDeclaredField("ioloop");
-            loopField.setAccessible(true);
-            Loop loop = (Loop) loopField.get(shell);
-            loop.onError(t -> {
-                System.err.println("scratchnet kernel: dropped a message on " + channel + ": " + t);
-                return 10L;
-            });
-        }
-    }
 }

@@ -3,6 +3,7 @@ package scratchnet.kernel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,14 @@ import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
+import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.InterruptRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
+import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 import org.dflib.jjava.jupyter.messages.MessageContext;
 import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
@@ -79,6 +87,93 @@ public final class ScratchnetKernel extends BaseKernel implements OutputRouter.S
     public void becomeHandlerForConnection(JupyterConnection connection) {
         this.connection = connection;
         super.becomeHandlerForConnection(connection);
+        connection.setHandler(MessageType.COMM_INFO_REQUEST, (env, msg) -> {
+            env.setBusyDeferIdle();
+            Map<String, Object> content = new LinkedHashMap<>();
+            content.put("comms", Map.of());
+            replyOk(env, MessageType.COMM_INFO_REPLY, content);
+        });
+    }
+
+    // ------------------------------------------------------------------ replies as the messaging spec writes them
+
+    /** Sends a reply whose content is {@code content} plus {@code "status": "ok"}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void replyOk(ShellReplyEnvironment env, MessageType<?> type, Map<String, Object> content) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ok");
+        body.putAll(content);
+        env.reply(new Message(env.getContext(), (MessageType) type, body));
+    }
+
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> request) {
+        env.setBusyDeferIdle();
+        LanguageInfo li = getLanguageInfo();
+        Map<String, Object> language = new LinkedHashMap<>();
+        language.put("name", li.getName());
+        language.put("version", li.getVersion());
+        language.put("mimetype", li.getMimetype());
+        language.put("file_extension", li.getFileExtension());
+        language.put("pygments_lexer", li.getPygmentsLexer());
+        language.put("codemirror_mode", li.getCodemirrorMode());
+        language.put("nbconvert_exporter", "script");
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("protocol_version", Header.PROTOCOL_VERISON);
+        content.put("implementation", getName());
+        content.put("implementation_version", getVersion());
+        content.put("language_info", language);
+        content.put("banner", getBanner());
+        content.put("help_links", List.of(Map.of("text", "scratchnet README", "url",
+                "https://github.com/search?q=scratchnet")));
+        replyOk(env, MessageType.KERNEL_INFO_REPLY, content);
+    }
+
+    @Override
+    protected void handleInterruptRequest(ShellReplyEnvironment env, Message<InterruptRequest> request) {
+        env.setBusyDeferIdle();
+        interrupt();
+        replyOk(env, MessageType.INTERRUPT_REPLY, new LinkedHashMap<>());
+    }
+
+    @Override
+    protected void handleShutdownRequest(ShellReplyEnvironment env, Message<ShutdownRequest> request) {
+        boolean restart = request.getContent().isRestart();
+        env.setBusyDeferIdle();
+        // answer first: stopping the cell JVM must not delay Jupyter
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("restart", restart);
+        replyOk(env, MessageType.SHUTDOWN_REPLY, content);
+        onShutdown(restart);
+        env.markForShutdown();
+    }
+
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> request) {
+        env.setBusyDeferIdle();
+        HistoryRequest req = request.getContent();
+        List<HistoryEntry> entries;
+        switch (req.getAccessType()) {
+            case RANGE:
+                HistoryRequest.Range range = (HistoryRequest.Range) req;
+                entries = history.range(range.getStart(), range.getStop());
+                break;
+            case SEARCH:
+                HistoryRequest.Search search = (HistoryRequest.Search) req;
+                entries = history.search(search.getPattern(), search.getMaxReturnLength(), search.filterUnique());
+                break;
+            case TAIL:
+            default:
+                entries = history.tail(((HistoryRequest.Tail) req).getMaxReturnLength());
+        }
+        // [session, line, input] triples, as the messaging spec writes them
+        List<List<Object>> triples = new ArrayList<>();
+        for (HistoryEntry e : entries) {
+            triples.add(List.of(e.getSession(), e.getCellNumber(), e.getInput()));
+        }
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("history", triples);
+        replyOk(env, MessageType.HISTORY_REPLY, content);
     }
 
     // ------------------------------------------------------------------ execute
