@@ -905,6 +905,21 @@ def magics(s):
     return note
 
 
+@test
+def maven_magic(s):
+    k = s.shared()
+    r = k.execute("%maven org.apache.commons:commons-math3:3.6.1", timeout=180)
+    check(r.status == "ok", "%maven commons-math3 failed (needs Maven Central): " + r.describe())
+    check("commons-math3" in r.stream(), "%maven printed no resolved artifact: " + r.describe())
+    r = k.execute("org.apache.commons.math3.util.ArithmeticUtils.gcd(12, 18)")
+    check(r.status == "ok" and r.result_text() == "6", "a class from the resolved jar did not run: " + r.describe())
+    r = k.execute("%maven not-a-coordinate")
+    check(r.status == "error", "%maven with a bad coordinate: expected an error; got " + r.describe())
+    text = (r.content.get("evalue") or "") + "\n" + r.traceback_text()
+    check("group:artifact:version" in text, "%maven error does not say what it expects: " + short(text))
+    return "resolved and used commons-math3"
+
+
 def _shutdown_timed(k):
     """Sends shutdown_request on control; returns (reply seconds, process exit seconds, exit status)."""
     proc = k.process()

@@ -38,7 +38,7 @@ import jdk.jshell.VarSnippet;
  * }
  * }</pre>
  */
-final class CellEvaluator implements AutoCloseable {
+public final class CellEvaluator implements AutoCloseable {
     /** What every cell starts with. */
     static final List<String> IMPORTS = List.of(
             "import java.util.*;", "import java.util.function.*;", "import java.util.stream.*;",
@@ -48,7 +48,7 @@ final class CellEvaluator implements AutoCloseable {
             "import org.knowm.xchart.*;", "import org.knowm.xchart.style.*;", "import tech.tablesaw.api.*;");
     static final int SOFT_STOP_MS = 600;
 
-    private final OutputRouter.Sink sink;
+    private final CellOutput sink;
     private final String classPath;
     private final List<String> jvmOptions;
     private final List<String> addedClassPath = new ArrayList<>();
@@ -70,8 +70,12 @@ final class CellEvaluator implements AutoCloseable {
     record Origin(int cell, int firstLine) {
     }
 
-    CellEvaluator(OutputRouter.Sink sink, String classPath, List<String> jvmOptions) {
-        this.sink = new OutputRouter.Sink() {
+    /**
+     * Starts a session (in the background) whose cells run in a JVM with {@code classPath} and
+     * {@code jvmOptions}, sending their output to {@code sink}.
+     */
+    public CellEvaluator(CellOutput sink, String classPath, List<String> jvmOptions) {
+        this.sink = new CellOutput() {
             @Override
             public void text(boolean stderr, String text) {
                 sink.text(stderr, text);
@@ -241,7 +245,7 @@ final class CellEvaluator implements AutoCloseable {
      *
      * @throws CellException for compile errors, exceptions in the cell, and interrupts
      */
-    void execute(String code, int cell) throws CellException {
+    public void execute(String code, int cell) throws CellException {
         ready();
         interrupted = false;
         restartedDuringCell = false;
@@ -363,7 +367,7 @@ final class CellEvaluator implements AutoCloseable {
      * Stops the running cell: interrupt first, then the debugger's stop, then a new JVM. Returns
      * at once; the running {@link #execute} call finishes with an "Interrupted" error.
      */
-    void interrupt() {
+    public void interrupt() {
         if (!running) {
             return;
         }

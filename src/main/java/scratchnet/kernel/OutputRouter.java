@@ -16,22 +16,15 @@ import scratchnet.display.Frames;
  * Bytes are decoded as UTF-8 across chunk boundaries.
  */
 final class OutputRouter extends OutputStream {
-    /** Where routed output goes. */
-    interface Sink {
-        void text(boolean stderr, String text);
-
-        void frame(Frames.Frame frame);
-    }
-
     private final boolean stderr;
-    private final Sink sink;
+    private final CellOutput sink;
     private final FrameSplitter splitter = new FrameSplitter(Frames.START, Frames.END);
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
     private ByteBuffer bytes = ByteBuffer.allocate(8192);
     private final CharBuffer chars = CharBuffer.allocate(8192);
 
-    OutputRouter(boolean stderr, Sink sink) {
+    OutputRouter(boolean stderr, CellOutput sink) {
         this.stderr = stderr;
         this.sink = sink;
     }

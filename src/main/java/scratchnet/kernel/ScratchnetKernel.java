@@ -47,7 +47,7 @@ import scratchnet.display.MimeBundle;
  * java -jar scratchnet.jar kernel /path/to/connection.json
  * }</pre>
  */
-public final class ScratchnetKernel extends BaseKernel implements OutputRouter.Sink {
+public final class ScratchnetKernel extends BaseKernel implements CellOutput {
     private final CellEvaluator evaluator;
     private final CellHistory history = new CellHistory();
     private final Magics magics;
