@@ -40,7 +40,9 @@ public final class Notebook {
      * @return true when the bar was installed, false when there is no console
      */
     public static boolean installTerminal() {
-        if (FitDisplays.factory() != null || !interactiveConsole()) {
+        // -Dscratchnet.progress=terminal forces it (JShell's remote JVM has no console of its own)
+        boolean forced = "terminal".equals(System.getProperty("scratchnet.progress"));
+        if (FitDisplays.factory() != null || !(forced || interactiveConsole())) {
             return false;
         }
         FitDisplays.setFactory(() -> List.of(new TerminalProgress()));
