@@ -16,6 +16,7 @@ import scratchnet.nn.Initializer;
 import scratchnet.nn.Loss;
 import scratchnet.nn.Momentum;
 import scratchnet.nn.Mse;
+import scratchnet.nn.History;
 import scratchnet.nn.Network;
 import scratchnet.nn.Schedule;
 import scratchnet.nn.TrainingListener;
@@ -416,5 +417,89 @@ public final class Dsl {
      */
     public static scratchnet.display.DisplayHandle display(Object o) {
         return scratchnet.display.Display.display(o);
+    }
+
+    // ------------------------------------------------------------------ plots
+
+    /** A new scatter plot of y against x (rows, columns or arrays); chain {@code .scatter(...)} to overlay. */
+    public static scratchnet.plot.Figure scatter(Matrix x, Matrix y) {
+        return scratchnet.plot.Plots.scatter(x, y);
+    }
+
+    /** A new scatter plot with a named series. */
+    public static scratchnet.plot.Figure scatter(Matrix x, Matrix y, String name) {
+        return scratchnet.plot.Plots.scatter(x, y, name);
+    }
+
+    /** A new line plot of y against x. */
+    public static scratchnet.plot.Figure line(Matrix x, Matrix y) {
+        return scratchnet.plot.Plots.line(x, y);
+    }
+
+    /** A new line plot with a named series. */
+    public static scratchnet.plot.Figure line(Matrix x, Matrix y, String name) {
+        return scratchnet.plot.Plots.line(x, y, name);
+    }
+
+    /** The loss curve of a training run ({@code history.plot()} does the same). */
+    public static scratchnet.plot.Figure lossCurve(History history) {
+        return scratchnet.plot.Plots.lossCurve(history);
+    }
+
+    /** The decision regions of a 2-D classifier with its samples, titled with the accuracy. */
+    public static scratchnet.plot.Figure boundary(Network model, Matrix x, Matrix y) {
+        return scratchnet.plot.Plots.boundary(model, x, y);
+    }
+
+    /** Shows a chart: a window when there is a display, otherwise a PNG in a temporary folder (path printed). */
+    public static java.nio.file.Path show(Object chart) {
+        return scratchnet.plot.Plots.show(chart);
+    }
+
+    // ------------------------------------------------------------------ data
+
+    /** Document 000/004's data: x = arange(0, 1, 0.01), y = 20·sin(2πx), both 1×100. */
+    public static scratchnet.data.Dataset sineData() {
+        return scratchnet.data.Datasets.sine();
+    }
+
+    /** Document 002's data: 30 points of exp(x) on [−5, 5] plus a little noise (draws from the RNG). */
+    public static scratchnet.data.Dataset expData() {
+        return scratchnet.data.Datasets.exp();
+    }
+
+    /** Document 001's data: 1000 samples of 4 Gaussian features labelled by a known logistic rule. */
+    public static scratchnet.data.Dataset logisticData() {
+        return scratchnet.data.Datasets.logistic();
+    }
+
+    /** Document 003's data: 400 2-D samples, labelled 1 outside the circle x₁² + x₂² = 2. */
+    public static scratchnet.data.Dataset circleData() {
+        return scratchnet.data.Datasets.circle();
+    }
+
+    /** A 2-D multi-class set of interleaved spirals (labels 0…classes−1). */
+    public static scratchnet.data.Dataset spiralsData(int perClass, int classes) {
+        return scratchnet.data.Datasets.spirals(perClass, classes);
+    }
+
+    /** The Iris flowers (150 × 4 measurements + species) as a Tablesaw table. */
+    public static tech.tablesaw.api.Table iris() {
+        return scratchnet.data.Datasets.iris();
+    }
+
+    /** Numeric table columns as a (features × samples) matrix. */
+    public static Matrix features(tech.tablesaw.api.Table table, String... columns) {
+        return scratchnet.data.Tables.features(table, columns);
+    }
+
+    /** A label column as class indices (1×m) with the class names. */
+    public static scratchnet.data.Labels labels(tech.tablesaw.api.Table table, String column) {
+        return scratchnet.data.Tables.labels(table, column);
+    }
+
+    /** Shuffles the samples (global RNG) and splits off a test part of the given fraction. */
+    public static scratchnet.data.TrainTest split(Matrix x, Matrix y, double testFraction) {
+        return scratchnet.data.Split.split(x, y, testFraction);
     }
 }

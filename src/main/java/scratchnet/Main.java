@@ -29,6 +29,12 @@ public final class Main {
             case "bench":
                 System.exit(scratchnet.bench.SeedBench.run(rest));
                 break;
+            case "run":
+                System.exit(scratchnet.runner.RunCommand.run(rest));
+                break;
+            case "jshell":
+                System.exit(scratchnet.shell.JShellLauncher.run(rest));
+                break;
             case "install":
             case "uninstall":
                 // args, not rest: KernelSpec.main reads the command (install or uninstall) from args[0]
@@ -69,6 +75,9 @@ public final class Main {
         out.println("  kernel <connection-file>           run the Jupyter kernel (Jupyter starts this; see install)");
         out.println("  kernel-bench                       time the kernel (start, cell, shutdown, notebook) beside python3's");
         out.println("  bench [--anchors DIR] [--runs N]   time the seed workloads, beside numpy when python3 has it");
+        out.println("  run <notebook.ipynb | dir>... [--output DIR] [--timeout SECONDS]");
+        out.println("                                     execute notebooks headless; write <name>.out.ipynb and <name>.html");
+        out.println("  jshell [jshell options]            JShell with scratchnet on the class path and its imports done");
         out.println("  install [--user | --sys-prefix | --prefix DIR] [--name NAME]");
         out.println("                                     install the Jupyter kernelspec (kernel.json and logos)");
         out.println("  uninstall [--user | --sys-prefix | --prefix DIR] [--name NAME]");

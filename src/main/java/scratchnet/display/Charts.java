@@ -31,12 +31,16 @@ final class Charts {
         b.meta("image/png", "height", chart.getHeight());
         if (svg) {
             String s = svg(chart);
-            if (s != null) {
+            // a dense chart (a decision boundary draws thousands of cells) makes megabytes of SVG: PNG only then
+            if (s != null && s.length() <= MAX_SVG_CHARS) {
                 b.put("image/svg+xml", s);
             }
         }
         return b;
     }
+
+    /** The largest SVG kept beside the PNG (about 400 KB); beyond it a notebook would balloon. */
+    static final int MAX_SVG_CHARS = 400_000;
 
     /** For example {@code XYChart "loss" (600×400)}. */
     static String describe(Chart<?, ?> chart) {

@@ -39,12 +39,12 @@ import jdk.jshell.VarSnippet;
  * }</pre>
  */
 public final class CellEvaluator implements AutoCloseable {
-    /** What every cell starts with. */
-    static final List<String> IMPORTS = List.of(
+    /** What every cell starts with (the JShell launcher starts with these too). */
+    public static final List<String> IMPORTS = List.of(
             "import java.util.*;", "import java.util.function.*;", "import java.util.stream.*;",
             "import java.io.*;", "import java.nio.file.*;", "import java.math.*;",
             "import static scratchnet.Dsl.*;", "import scratchnet.engine.Matrix;", "import scratchnet.nn.*;",
-            "import scratchnet.display.DisplayHandle;",
+            "import scratchnet.display.DisplayHandle;", "import scratchnet.plot.*;", "import scratchnet.data.*;",
             "import org.knowm.xchart.*;", "import org.knowm.xchart.style.*;", "import tech.tablesaw.api.*;");
     static final int SOFT_STOP_MS = 600;
 
@@ -355,6 +355,12 @@ public final class CellEvaluator implements AutoCloseable {
         }
         Snippet s = ev.snippet();
         if (s instanceof VarSnippet && s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+            String type = ((VarSnippet) s).typeName();
+            // System.out.printf(...) and friends return the stream itself: not a result worth showing
+            if (type.equals("PrintStream") || type.equals("java.io.PrintStream") || type.equals("PrintWriter")
+                    || type.equals("java.io.PrintWriter")) {
+                return null;
+            }
             return ((VarSnippet) s).name();
         }
         if (s instanceof ExpressionSnippet && s.subKind() == Snippet.SubKind.VAR_VALUE_SUBKIND) {

@@ -12,22 +12,32 @@ import java.util.Locale;
  * %classpath lib/extra.jar      add a jar or directory to the cells' class path
  * %time model.fit(x, y, lr(0.3), iters(4000))
  * }</pre>
- * An unknown magic is an error that lists the known ones.
+ * An unknown magic is an error that lists the known ones. The Jupyter kernel and the headless
+ * notebook runner both run their cells through this class:
+ * <pre>{@code
+ * Magics magics = new Magics(evaluator, output);   // output receives the magics' own messages
+ * magics.run("%%time\nvar x = arange(0, 1, 0.01);", 1);
+ * }</pre>
  */
-final class Magics {
+public final class Magics {
     static final List<String> KNOWN = List.of("%classpath <jar or dir>", "%maven group:artifact:version",
             "%time <code>", "%%time (first line of a cell)");
 
     private final CellEvaluator evaluator;
-    private final ScratchnetKernel kernel;
+    private final CellOutput kernel;
 
-    Magics(CellEvaluator evaluator, ScratchnetKernel kernel) {
+    /** Magics for cells run by {@code evaluator}; their messages (wall time, class path) go to {@code kernel} as stdout. */
+    public Magics(CellEvaluator evaluator, CellOutput kernel) {
         this.evaluator = evaluator;
         this.kernel = kernel;
     }
 
-    /** Runs a cell, handling its magics. */
-    void run(String code, int cell) throws CellException {
+    /**
+     * Runs a cell, handling its magics.
+     *
+     * @throws CellException for an unknown or malformed magic, and whatever the cell's code throws
+     */
+    public void run(String code, int cell) throws CellException {
         String stripped = code.stripLeading();
         if (stripped.startsWith("%%")) {
             int nl = stripped.indexOf('\n');

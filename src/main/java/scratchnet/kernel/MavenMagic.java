@@ -8,7 +8,7 @@ final class MavenMagic {
     private MavenMagic() {
     }
 
-    static void resolve(String coordinates, CellEvaluator evaluator, ScratchnetKernel kernel) throws CellException {
+    static void resolve(String coordinates, CellEvaluator evaluator, CellOutput kernel) throws CellException {
         String[] parts = coordinates.trim().split(":");
         if (parts.length != 3 || coordinates.isBlank()) {
             throw Magics.usage("%maven expects group:artifact:version, for example %maven org.apache.commons:commons-math3:3.6.1;"

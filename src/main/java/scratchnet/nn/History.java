@@ -81,6 +81,36 @@ public final class History {
         return count;
     }
 
+    /**
+     * The recorded losses as a Tablesaw table named "history", one row per record: an int column
+     * "iteration" (full-batch) or "epoch" (mini-batch), following {@link #unit()}, and a double
+     * column "loss".
+     * <pre>{@code
+     * Table t = model.fit(x, y, lr(0.3), iters(4000), quiet()).toTable();   // 40 rows: iteration, loss
+     * }</pre>
+     */
+    public tech.tablesaw.api.Table toTable() {
+        String step = "epoch".equals(unit) ? "epoch" : "iteration";
+        return tech.tablesaw.api.Table.create("history",
+                tech.tablesaw.api.IntColumn.create(step, iterations()),
+                tech.tablesaw.api.DoubleColumn.create("loss", losses()));
+    }
+
+    /**
+     * The loss curve as a {@link scratchnet.plot.Figure} (see {@link scratchnet.plot.Plots#lossCurve}).
+     * <pre>{@code
+     * model.fit(x, y, lr(0.3), iters(4000)).plot().save("loss.png");
+     * }</pre>
+     */
+    public scratchnet.plot.Figure plot() {
+        return scratchnet.plot.Plots.lossCurve(this);
+    }
+
+    /** The loss curve, with the y axis on a log scale when {@code logY}. */
+    public scratchnet.plot.Figure plot(boolean logY) {
+        return scratchnet.plot.Plots.lossCurve(this, logY);
+    }
+
     @Override
     public String toString() {
         return "History(" + count + " losses recorded per " + unit + ", first " + (count == 0 ? "-" : LossFormat.g(losses[0]))

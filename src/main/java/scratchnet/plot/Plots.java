@@ -1,0 +1,171 @@
+package scratchnet.plot;
+
+import java.awt.GraphicsEnvironment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.knowm.xchart.SwingWrapper;
+import org.knowm.xchart.internal.chartpart.Chart;
+
+import scratchnet.engine.Matrix;
+import scratchnet.nn.History;
+import scratchnet.nn.Network;
+
+/**
+ * Ready-made figures: scatter and line plots, a training run's loss curve, a classifier's decision
+ * boundary, and {@link #show} for scripts and JShell. Each factory returns a new {@link Figure}
+ * to chain on.
+ * <pre>{@code
+ * Plots.scatter(x, y, "data").line(x, model.predict(x), "fit").title("20·sin(2πx)");
+ * Plots.lossCurve(history, true).save("loss.png");
+ * Plots.show(Plots.boundary(model, x, y));   // a window, or "saved plot to /tmp/…/plot-1.png"
+ * }</pre>
+ */
+public final class Plots {
+    private static final Object SHOW_LOCK = new Object();
+
+    private Plots() {
+    }
+
+    /** An empty 600×400 figure, to add several series to. */
+    public static Figure figure() {
+        return new Figure();
+    }
+
+    /** A figure with one scatter series, "series 1". */
+    public static Figure scatter(Matrix x, Matrix y) {
+        return new Figure().scatter(x, y);
+    }
+
+    /** A figure with one scatter series called {@code name}. */
+    public static Figure scatter(Matrix x, Matrix y, String name) {
+        return new Figure().scatter(x, y, name);
+    }
+
+    /** A figure with one scatter series, "series 1". */
+    public static Figure scatter(double[] x, double[] y) {
+        return new Figure().scatter(x, y);
+    }
+
+    /** A figure with one scatter series called {@code name}. */
+    public static Figure scatter(double[] x, double[] y, String name) {
+        return new Figure().scatter(x, y, name);
+    }
+
+    /** A figure with one line, "series 1". */
+    public static Figure line(Matrix x, Matrix y) {
+        return new Figure().line(x, y);
+    }
+
+    /** A figure with one line called {@code name}. */
+    public static Figure line(Matrix x, Matrix y, String name) {
+        return new Figure().line(x, y, name);
+    }
+
+    /** A figure with one line, "series 1". */
+    public static Figure line(double[] x, double[] y) {
+        return new Figure().line(x, y);
+    }
+
+    /** A figure with one line called {@code name}. */
+    public static Figure line(double[] x, double[] y, String name) {
+        return new Figure().line(x, y, name);
+    }
+
+    /**
+     * The recorded losses of a training run against their iteration (or epoch), on a linear y axis.
+     * Non-finite losses are left out.
+     */
+    public static Figure lossCurve(History h) {
+        return lossCurve(h, false);
+    }
+
+    /**
+     * The recorded losses of a training run against their iteration (or epoch), on a log-scale y
+     * axis when {@code logY}. Non-finite losses are left out; a run with none recorded gives an
+     * empty figure.
+     */
+    public static Figure lossCurve(History h, boolean logY) {
+        if (h == null) {
+            throw new IllegalArgumentException("lossCurve: expected the History that fit returned, got null");
+        }
+        int[] steps = h.iterations();
+        double[] losses = h.losses();
+        double[] xs = new double[steps.length];
+        double[] ys = new double[steps.length];
+        int n = 0;
+        for (int i = 0; i < steps.length; i++) {
+            if (Double.isFinite(losses[i])) {
+                xs[n] = steps[i];
+                ys[n] = losses[i];
+                n++;
+            }
+        }
+        String unit = h.unit();
+        String xLabel = "iter".equals(unit) ? "iteration" : unit == null || unit.isEmpty() ? "step" : unit;
+        Figure f = new Figure().title("loss").xLabel(xLabel).yLabel("loss");
+        if (n > 0) {
+            f.line(Arrays.copyOf(xs, n), Arrays.copyOf(ys, n), "loss");
+        }
+        return f.logY(logY);
+    }
+
+    /**
+     * The decision boundary of a classifier with two inputs: the class {@code model.classify}
+     * predicts over a 120×120 grid covering the data plus a 10 % margin (pale, series "region k",
+     * not in the legend), then the samples in strong colours by their true class ("class 0",
+     * "class 1", …). The title gives the accuracy on (x, y).
+     *
+     * @param x features × samples, (2×m)
+     * @param y class labels 0, 1, … (1×m), or one-hot (k×m)
+     */
+    public static Figure boundary(Network model, Matrix x, Matrix y) {
+        return Boundary.plot(model, x, y);
+    }
+
+    /**
+     * Shows any XChart chart. Without a screen (headless: servers, CI, the Jupyter kernel) it is
+     * saved as {@code plot-n.png} in the {@code scratchnet-plots} folder of the temp directory, the
+     * line {@code saved plot to <path>} is printed, and the path returned; with a screen it opens
+     * in a window and null is returned.
+     */
+    public static Path show(Object chart) {
+        if (!(chart instanceof Chart)) {
+            throw new IllegalArgumentException("show: expected an XChart chart (a Figure, XYChart, CategoryChart, …), got "
+                    + (chart == null ? "null" : "a " + chart.getClass().getName()));
+        }
+        Chart<?, ?> c = (Chart<?, ?>) chart;
+        if (GraphicsEnvironment.isHeadless()) {
+            Path file = ChartFiles.save(c, nextPlotFile(), "show");
+            System.out.println("saved plot to " + file);
+            System.out.flush();
+            return file;
+        }
+        new SwingWrapper<Chart<?, ?>>(c).displayChart();
+        return null;
+    }
+
+    /** Claims the first free {@code plot-n.png} (n from 1) in {@code <tmpdir>/scratchnet-plots}. */
+    private static Path nextPlotFile() {
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "scratchnet-plots").toAbsolutePath();
+        synchronized (SHOW_LOCK) {
+            try {
+                Files.createDirectories(dir);
+                for (int n = 1;; n++) {
+                    Path file = dir.resolve("plot-" + n + ".png");
+                    try {
+                        return Files.createFile(file);
+                    } catch (FileAlreadyExistsException taken) {
+                        // try the next number
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("show: could not create a file in " + dir + ": " + e, e);
+            }
+        }
+    }
+}
