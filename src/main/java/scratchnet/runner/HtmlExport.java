@@ -48,6 +48,7 @@ public final class HtmlExport {
             ".raw { color: #57606a; }",
             ".markdown table, .output table { border-collapse: collapse; }",
             ".markdown th, .markdown td { border: 1px solid #d0d7de; padding: 3px 10px; }",
+            ".output th, .output td { padding: 2px 8px; border-bottom: 1px solid #eaeef2; }",
             ".markdown code { background: #f6f8fa; padding: 1px 4px; border-radius: 4px; }",
             "img { max-width: 100%; }");
 
