@@ -7,7 +7,8 @@
 //        --notebook notebooks/000-sine-regression.ipynb --screenshot target/browser/notebook-000.png
 //
 // Optional: --chromium PATH (default /usr/bin/chromium), --python PATH (default /usr/bin/python3),
-// --timeout SECONDS (how long the cells may run, default 180), --keep (keep the temp dir).
+// --timeout SECONDS (how long the cells may run, default 180), --min-images N (charts, PNG or
+// SVG, wider than 100 px that must be in the page; default 1), --keep (keep the temp dir).
 // Prints "PASS browser_notebook_000 (N images, M s)" or "FAIL browser_notebook_000: reason",
 // then "N passed, M failed"; exit code 0 when everything passed, 1 otherwise.
 
@@ -31,7 +32,7 @@ function parseArgs(argv) {
   const opts = {
     jar: null, notebook: null, screenshot: null,
     chromium: '/usr/bin/chromium', python: '/usr/bin/python3',
-    timeout: 180, keep: false,
+    timeout: 180, minImages: 1, keep: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -46,10 +47,11 @@ function parseArgs(argv) {
       case '--chromium': opts.chromium = value(); break;
       case '--python': opts.python = value(); break;
       case '--timeout': opts.timeout = Number(value()); break;
+      case '--min-images': opts.minImages = Number(value()); break;
       case '--keep': opts.keep = true; break;
       case '-h': case '--help':
         console.log('usage: node notebook_000.mjs --jar PATH --notebook PATH --screenshot OUT.png ' +
-          '[--chromium PATH] [--python PATH] [--timeout SECONDS] [--keep]');
+          '[--chromium PATH] [--python PATH] [--timeout SECONDS] [--min-images N] [--keep]');
         process.exit(0);
       default: throw new Error(`unknown argument ${a}`);
     }
@@ -57,6 +59,7 @@ function parseArgs(argv) {
   for (const k of ['jar', 'notebook', 'screenshot']) {
     if (!opts[k]) throw new Error(`--${k} is required`);
   }
+  if (!(opts.minImages >= 0)) throw new Error('--min-images must be a number >= 0');
   if (!(opts.timeout > 0)) throw new Error('--timeout must be a positive number of seconds');
   opts.jar = path.resolve(opts.jar);
   opts.notebook = path.resolve(opts.notebook);
@@ -149,6 +152,7 @@ function pidsMentioning(marker) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const started = Date.now();
+  await fsp.rm(opts.screenshot, { force: true }); // never leave a stale screenshot from an earlier run
 
   const tmp = await fsp.mkdtemp(path.join(os.tmpdir(), 'scratchnet-browser-'));
   const dirs = {
@@ -165,6 +169,7 @@ async function main() {
 
   let server = null;
   let context = null;
+  let page = null;
   let serverUrl = null;
   const token = crypto.randomBytes(24).toString('hex');
   const pageErrors = [];
@@ -223,12 +228,16 @@ async function main() {
     }
   };
 
-  // the whole run is bounded: if anything hangs, clean up and fail
+  // the whole run is bounded: if anything hangs, or we are interrupted, clean up and fail
   let watchdog;
+  let onSignal;
   const watchdogFired = new Promise((_, reject) => {
     watchdog = setTimeout(() => reject(new Error(`whole test timed out after ${opts.timeout + WATCHDOG_EXTRA_S} s`)),
       (opts.timeout + WATCHDOG_EXTRA_S) * 1000);
+    onSignal = (sig) => reject(new Error(`interrupted by ${sig}`));
   });
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
 
   const run = async () => {
     // 1. a copy of the notebook (the source is never touched)
@@ -315,7 +324,7 @@ async function main() {
       timeout: 60000,
       env: { ...process.env, HOME: dirs.home },
     }), 90000, 'launching Chromium');
-    const page = context.pages()[0] || await context.newPage();
+    page = context.pages()[0] || await context.newPage();
     page.setDefaultTimeout(60000);
     page.on('pageerror', (e) => pageErrors.push(String(e && e.message || e)));
     page.on('dialog', (d) => { log(`dialog: ${d.message()}`); d.dismiss().catch(() => {}); });
@@ -385,54 +394,64 @@ async function main() {
     // PNGs from data: URIs decode asynchronously; give them a moment to report their size
     await page.waitForFunction(() => [...document.querySelectorAll('.output_area img[src^="data:image/png"]')]
       .every((img) => img.complete), null, { timeout: 10000, polling: 100 }).catch(() => {});
+    // Notebook 6 prefers image/svg+xml to image/png, so a chart that comes as a cell's value (PNG
+    // and SVG) shows as inline SVG, and one shown as PNG only (fit's live loss chart) as an <img>
     const result = await page.evaluate((minWidth) => {
       const imgs = [...document.querySelectorAll('.output_area img[src^="data:image/png"]')];
-      const charts = imgs.filter((img) => img.complete && img.naturalWidth > minWidth);
+      const pngCharts = imgs.filter((img) => img.complete && img.naturalWidth > minWidth);
+      const svgs = [...document.querySelectorAll('.output_area .output_svg svg')];
+      const svgCharts = svgs.filter((svg) => svg.getBoundingClientRect().width > minWidth);
       const text = [...document.querySelectorAll('.output_area')].map((o) => o.innerText).join('\n');
       const errors = [...document.querySelectorAll('.output_error')].map((e) => e.innerText.slice(0, 500));
       return {
-        images: imgs.length,
-        charts: charts.length,
-        sizes: imgs.map((img) => `${img.naturalWidth}x${img.naturalHeight}`),
+        pngs: imgs.length,
+        pngCharts: pngCharts.length,
+        pngSizes: imgs.map((img) => `${img.naturalWidth}x${img.naturalHeight}`),
+        svgs: svgs.length,
+        svgCharts: svgCharts.length,
         text,
         errors,
-        svgs: document.querySelectorAll('.output_area .output_svg svg').length,
         // per code cell, what its outputs rendered as (for the log)
         layout: Jupyter.notebook.get_cells().filter((c) => c.cell_type === 'code').map((c) =>
-          `[${c.input_prompt_number}] ` + [...c.element[0].querySelectorAll('.output_subarea')]
+          `In [${c.input_prompt_number}]: ` + [...c.element[0].querySelectorAll('.output_subarea')]
             .map((o) => [...o.classList].filter((k) => k !== 'output_subarea').join('.') +
               (o.querySelector('img') ? '<img>' : '') + (o.querySelector('svg') ? '<svg>' : '')).join(' ')),
       };
     }, MIN_CHART_WIDTH);
     for (const line of result.layout) log(`  ${line}`);
+    const charts = result.pngCharts + result.svgCharts;
+    log(`charts: ${result.pngCharts} PNG (${result.pngSizes.join(', ') || 'none'}), ${result.svgCharts} SVG`);
     const problems = [];
-    if (result.charts === 0) {
-      problems.push(`no chart: ${result.images} PNG image(s) in the outputs (${result.sizes.join(', ') || 'none'}), ` +
-        `none wider than ${MIN_CHART_WIDTH} px; ${result.svgs} SVG output(s)`);
+    if (result.pngCharts === 0) {
+      problems.push(`no PNG chart: ${result.pngs} PNG image(s) in the outputs (${result.pngSizes.join(', ') || 'none'}), ` +
+        `none wider than ${MIN_CHART_WIDTH} px`);
+    }
+    if (charts < opts.minImages) {
+      problems.push(`${charts} chart(s) (${result.pngCharts} PNG, ${result.svgCharts} SVG), expected at least ${opts.minImages}`);
     }
     for (const s of EXPECTED_TEXT) {
       if (!result.text.includes(s)) problems.push(`the output text lacks "${s}"`);
     }
     if (result.errors.length > 0) problems.push(`${result.errors.length} error output(s): ${result.errors.join(' | ')}`);
 
-    // 8. the screenshot: the first chart, in the notebook page
-    if (result.images > 0) {
-      await page.evaluate(() => {
-        const img = document.querySelector('.output_area img[src^="data:image/png"]');
-        const cell = img.closest('.cell') || img;
-        cell.scrollIntoView({ block: 'start' });
-        // leave the cell's code visible above the chart where it fits
-        const site = document.getElementById('site');
-        if (site) site.scrollTop = Math.max(0, site.scrollTop - 10);
-      });
-      await sleep(300);
-    }
+    // 8. the screenshot: the first PNG chart (else the first SVG chart) with its cell, in the page
+    await page.evaluate(() => {
+      const chart = document.querySelector('.output_area img[src^="data:image/png"]') ||
+        document.querySelector('.output_area .output_svg svg');
+      if (!chart) return;
+      const cell = chart.closest('.cell') || chart;
+      cell.scrollIntoView({ block: 'start' });
+      // a little room above the cell
+      const site = document.getElementById('site');
+      if (site) site.scrollTop = Math.max(0, site.scrollTop - 10);
+    });
+    await sleep(300);
     await fsp.mkdir(path.dirname(opts.screenshot), { recursive: true });
     await page.screenshot({ path: opts.screenshot, timeout: 30000 });
     log(`screenshot ${opts.screenshot}`);
 
     if (problems.length > 0) throw new Error(problems.join('; '));
-    return { images: result.charts };
+    return { images: charts };
   };
 
   try {
@@ -442,9 +461,17 @@ async function main() {
   } catch (e) {
     console.log(`FAIL ${TEST}: ${e && e.message ? e.message : e}`);
     if (pageErrors.length > 0) console.log(`  page errors: ${pageErrors.slice(0, 5).join(' | ')}`);
+    if (page && !fs.existsSync(opts.screenshot)) {
+      // what the page looked like when it failed
+      await fsp.mkdir(path.dirname(opts.screenshot), { recursive: true }).catch(() => {});
+      await withTimeout(page.screenshot({ path: opts.screenshot, timeout: 10000 }), 15000, 'failure screenshot')
+        .then(() => console.log(`  screenshot of the failure: ${opts.screenshot}`)).catch(() => {});
+    }
     return false;
   } finally {
     clearTimeout(watchdog);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
     await withTimeout(cleanup(), 60000, 'cleanup').catch((e) => log(e.message));
   }
 }

@@ -54,7 +54,7 @@ public final class CellEvaluator implements AutoCloseable {
     private final List<String> addedClassPath = new ArrayList<>();
     /** Snippet id → where its source sits in a cell, for error messages. */
     private final Map<String, Origin> origins = new HashMap<>();
-    private JShell shell;
+    private volatile JShell shell;
     private ServerSocket interruptServer;
     private volatile OutputStream interruptLine;
     private volatile boolean running;
@@ -133,7 +133,7 @@ public final class CellEvaluator implements AutoCloseable {
 
     // ------------------------------------------------------------------ lifecycle
 
-    private synchronized void start() {
+    private void start() {
         List<String> vm = new ArrayList<>();
         vm.add("-Djava.awt.headless=true");
         vm.add("-Dscratchnet.display=frames");
@@ -198,12 +198,14 @@ public final class CellEvaluator implements AutoCloseable {
     @Override
     public void close() {
         if (!starting.isDone()) {
-            // still starting: end the half-started cell JVM instead of waiting for it
+            // still starting: end the half-started cell JVM instead of waiting for it (the start
+            // thread is a daemon, so it cannot keep the kernel's process alive)
             ProcessHandle.current().children().forEach(ProcessHandle::destroyForcibly);
             try {
-                starting.get(2, TimeUnit.SECONDS);
+                starting.get(1, TimeUnit.SECONDS);
             } catch (Exception e) {
-                // it failed to start, as intended
+                // it failed to start, as intended, or is still failing: nothing more to close
+                return;
             }
         }
         synchronized (this) {
