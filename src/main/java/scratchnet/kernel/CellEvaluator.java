@@ -388,32 +388,45 @@ public final class CellEvaluator implements AutoCloseable {
     private void escalate() {
         try {
             // 1. ask nicely: interrupt the cell's threads (fit and sleep stop at once)
-            OutputStream line = interruptLine;
-            if (line != null) {
-                try {
-                    synchronized (line) {
-                        line.write(scratchnet.kernel.remote.InterruptAgent.INTERRUPT);
-                        line.flush();
-                    }
-                } catch (IOException e) {
-                    // fall through to the hard stop
-                }
-            }
+            sendInterrupt();
             if (waitForIdle(SOFT_STOP_MS)) {
                 return;
             }
-            // 2. stop the thread through the debugger (busy loops, code that swallows interrupts)
-            for (int attempt = 0; attempt < 3 && running; attempt++) {
+            // 2. stop the thread through the debugger (busy loops, code that swallows interrupts);
+            //    repeat for a while, since a cell still compiling on a busy machine has nothing to stop yet
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HARD_STOP_WINDOW_MS);
+            while (running && System.nanoTime() < deadline) {
+                sendInterrupt();
                 shell.stop();
-                if (waitForIdle(300)) {
+                if (waitForIdle(250)) {
                     return;
                 }
             }
             // 3. the cell JVM does not respond: end it; execute() restarts it
-            restartedDuringCell = true;
-            ProcessHandle.current().children().forEach(ProcessHandle::destroyForcibly);
+            if (running) {
+                restartedDuringCell = true;
+                ProcessHandle.current().children().forEach(ProcessHandle::destroyForcibly);
+            }
         } catch (RuntimeException e) {
             // the session is closing
+        }
+    }
+
+    /** How long debugger stops are retried before the cell JVM is replaced. */
+    static final int HARD_STOP_WINDOW_MS = 5000;
+
+    private void sendInterrupt() {
+        OutputStream line = interruptLine;
+        if (line == null) {
+            return;
+        }
+        try {
+            synchronized (line) {
+                line.write(scratchnet.kernel.remote.InterruptAgent.INTERRUPT);
+                line.flush();
+            }
+        } catch (IOException e) {
+            // the agent is gone; the debugger stop still works
         }
     }
 
