@@ -139,6 +139,8 @@ public final class CellEvaluator implements AutoCloseable {
         vm.add("-Dscratchnet.display=frames");
         vm.add("-Dfile.encoding=UTF-8");
         vm.add("-Dstdout.encoding=UTF-8");
+        // the optional native BLAS (JNI) would otherwise print a warning into the first big product's cell
+        vm.add("--enable-native-access=ALL-UNNAMED");
         vm.add("--class-path");
         vm.add(classPath);
         vm.addAll(jvmOptions);

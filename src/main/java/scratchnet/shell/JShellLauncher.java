@@ -31,6 +31,8 @@ import scratchnet.kernel.CellEvaluator;
 public final class JShellLauncher {
     /** The JVM option that makes {@code fit} show a text progress bar in JShell's remote JVM. */
     public static final String PROGRESS_OPTION = "-R-Dscratchnet.progress=terminal";
+    /** Lets the optional native BLAS load in the JShell JVM without a warning on JDK 24+. */
+    public static final String NATIVE_ACCESS_OPTION = "-R--enable-native-access=ALL-UNNAMED";
 
     /** Where {@code show(chart)} may come from, in order of preference. */
     private static final List<String> SHOW_CLASSES = List.of("scratchnet.Dsl", "scratchnet.plot.Plots");
@@ -99,6 +101,7 @@ public final class JShellLauncher {
             out.add(startup.toString());
         }
         out.add(PROGRESS_OPTION);
+        out.add(NATIVE_ACCESS_OPTION);
         out.addAll(rest);
         return out;
     }
