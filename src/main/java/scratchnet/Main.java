@@ -74,7 +74,9 @@ public final class Main {
         out.println("  seeds                              run the four seed documents' programs, printing their losses");
         out.println("  kernel <connection-file>           run the Jupyter kernel (Jupyter starts this; see install)");
         out.println("  kernel-bench                       time the kernel (start, cell, shutdown, notebook) beside python3's");
-        out.println("  bench [--anchors DIR] [--runs N]   time the seed workloads, beside numpy when python3 has it");
+        out.println("  bench [--anchors DIR] [--runs N] [--only dot,mlp,seeds]");
+        out.println("                                     matrix multiply GFLOPS, the MLP epoch and the seed workloads,");
+        out.println("                                     beside numpy (and PyTorch) when python3 has them");
         out.println("  run <notebook.ipynb | dir>... [--output DIR] [--timeout SECONDS]");
         out.println("                                     execute notebooks headless; write <name>.out.ipynb and <name>.html");
         out.println("  jshell [jshell options]            JShell with scratchnet on the class path and its imports done");

@@ -28,6 +28,7 @@ public final class SeedBench {
     public static int run(String[] args) throws Exception {
         Path anchors = null;
         int runs = 20;
+        java.util.Set<String> only = new java.util.LinkedHashSet<>(java.util.List.of("dot", "mlp", "seeds"));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--anchors":
@@ -36,13 +37,37 @@ public final class SeedBench {
                 case "--runs":
                     runs = Integer.parseInt(requireValue(args, ++i, "--runs"));
                     break;
+                case "--only":
+                    only = new java.util.LinkedHashSet<>(java.util.List.of(requireValue(args, ++i, "--only").split(",")));
+                    for (String part : only) {
+                        if (!java.util.List.of("dot", "mlp", "seeds").contains(part)) {
+                            System.err.println("bench: --only takes dot, mlp and/or seeds (comma-separated); got '" + part + "'");
+                            return 2;
+                        }
+                    }
+                    break;
                 default:
-                    System.err.println("bench: unknown option '" + args[i] + "'; expected --anchors DIR or --runs N");
+                    System.err.println("bench: unknown option '" + args[i]
+                            + "'; expected --anchors DIR, --runs N or --only dot,mlp,seeds");
                     return 2;
             }
         }
         if (anchors == null) {
             anchors = findAnchors();
+        }
+        System.out.println("scratchnet bench, java " + System.getProperty("java.version") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch"));
+        System.out.println();
+        if (only.contains("dot")) {
+            ScaleBench.dot(anchors);
+            System.out.println();
+        }
+        if (only.contains("mlp")) {
+            ScaleBench.mlp(anchors);
+            System.out.println();
+        }
+        if (!only.contains("seeds")) {
+            return 0;
         }
         Map<String, Supplier<double[]>> workloads = new LinkedHashMap<>();
         workloads.put("000 sine [1,25,1]", SeedWorkloads::sine);
@@ -51,9 +76,7 @@ public final class SeedBench {
         workloads.put("003 deep [2,3,4,5,1]", SeedWorkloads::deep);
         String[] numpyKeys = {"000", "001", "002", "003"};
 
-        System.out.println("scratchnet bench: seed workloads, best of " + runs + " runs after warm-up");
-        System.out.println("java " + System.getProperty("java.version") + " on "
-                + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch"));
+        System.out.println("seed workloads, best of " + runs + " runs after warm-up");
         Map<String, Double> numpy = numpyTimes(anchors);
         System.out.println(numpy.isEmpty() ? "numpy: not measured (python3 with numpy not found, or no anchors dir)"
                 : "numpy: best of 3 runs of " + anchors.resolve("seeds_numpy.py"));

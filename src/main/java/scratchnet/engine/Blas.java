@@ -155,6 +155,14 @@ public final class Blas {
         return (long) m * k * n >= NATIVE_THRESHOLD && choice().nativeBlas() != null;
     }
 
+    /**
+     * Switches the path for this JVM: "java", "native" or "auto", as the property would. The bench
+     * uses it to time both paths in one run; {@code Blas.use("java")} forces the pure-Java kernel.
+     */
+    public static void use(String mode) {
+        select(mode);
+    }
+
     // ---- test hooks -------------------------------------------------------------------------
 
     /**
