@@ -502,4 +502,9 @@ public final class Dsl {
     public static scratchnet.data.TrainTest split(Matrix x, Matrix y, double testFraction) {
         return scratchnet.data.Split.split(x, y, testFraction);
     }
+
+    /** Which path large matrix products take: the native BLAS (and which library) or the pure-Java kernel. */
+    public static String blas() {
+        return scratchnet.engine.Blas.active();
+    }
 }

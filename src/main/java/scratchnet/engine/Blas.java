@@ -150,8 +150,11 @@ public final class Blas {
         }
     }
 
-    /** True when gemm of this size would run natively right now (makes the choice if it must). */
-    static boolean routesNative(int m, int k, int n) {
+    /**
+     * True when a product of this size goes to the native BLAS right now (makes the choice if it
+     * must). {@link Kernels} asks this first; when it is false the pure-Java kernels run.
+     */
+    public static boolean routesNative(int m, int k, int n) {
         return (long) m * k * n >= NATIVE_THRESHOLD && choice().nativeBlas() != null;
     }
 

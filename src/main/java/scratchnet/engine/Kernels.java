@@ -21,6 +21,15 @@ public final class Kernels {
      * Loop order i-k-j walks B and C row by row, which the JIT turns into vector code.
      */
     public static void matmul(double[] a, double[] b, double[] c, int m, int k, int n) {
+        if (Blas.routesNative(m, k, n)) {
+            // large product and a native BLAS chosen (scratchnet.blas): hand it over
+            Blas.gemm(false, false, a, b, c, m, k, n);
+            return;
+        }
+        if (Gemm.preferredFor(m, k, n)) {
+            Gemm.matmul(a, b, c, m, k, n);
+            return;
+        }
         for (int i = 0; i < m; i++) {
             int ci = i * n;
             java.util.Arrays.fill(c, ci, ci + n, 0.0);
@@ -40,6 +49,14 @@ public final class Kernels {
      * Each entry is the dot product of a row of A with a row of B, both contiguous.
      */
     public static void matmulTransB(double[] a, double[] b, double[] c, int m, int k, int n) {
+        if (Blas.routesNative(m, k, n)) {
+            Blas.gemm(false, true, a, b, c, m, k, n);
+            return;
+        }
+        if (Gemm.preferredFor(m, k, n)) {
+            Gemm.matmulTransB(a, b, c, m, k, n);
+            return;
+        }
         for (int i = 0; i < m; i++) {
             int ai = i * k;
             for (int j = 0; j < n; j++) {
@@ -68,6 +85,14 @@ public final class Kernels {
      * Row p of A and row p of B update the whole of C: C[i,:] += A[p,i] · B[p,:].
      */
     public static void matmulTransA(double[] a, double[] b, double[] c, int k, int m, int n) {
+        if (Blas.routesNative(m, k, n)) {
+            Blas.gemm(true, false, a, b, c, m, k, n);
+            return;
+        }
+        if (Gemm.preferredFor(m, k, n)) {
+            Gemm.matmulTransA(a, b, c, k, m, n);
+            return;
+        }
         java.util.Arrays.fill(c, 0, m * n, 0.0);
         for (int p = 0; p < k; p++) {
             int ap = p * m;
