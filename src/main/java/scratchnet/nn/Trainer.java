@@ -103,6 +103,9 @@ final class Trainer {
         Workspace ws = new Workspace(layers, size);
         double[] xb = new double[in * size];
         double[] yb = new double[out * size];
+        // samples as contiguous rows, so gathering a shuffled batch streams through memory
+        double[] xRows = transpose(xs, in, m);
+        double[] yRows = transpose(ys, out, m);
         History history = new History("epoch");
         start(epochs, "epoch");
         long t0 = System.nanoTime();
@@ -120,8 +123,8 @@ final class Trainer {
                 }
                 // 2. gather the batch's columns
                 int nb = Math.min(size, m - start);
-                gather(xs, in, order, start, nb, xb);
-                gather(ys, out, order, start, nb, yb);
+                gather(xRows, in, order, start, nb, xb);
+                gather(yRows, out, order, start, nb, yb);
                 // 3. forward pass, and the batch loss for the epoch's average
                 ws.forward(layers, xb, nb);
                 lossSum += checked(ws.loss(layers, yb, loss, config.l2), epoch, "epoch", history);
@@ -223,14 +226,32 @@ final class Trainer {
         return Double.isFinite(s);
     }
 
-    /** dst (rows×nb) = the columns order[start..start+nb) of src (rows×m). */
-    private void gather(double[] src, int rows, int[] order, int start, int nb, double[] dst) {
-        for (int i = 0; i < rows; i++) {
-            int s = i * m;
-            int d = i * nb;
-            for (int k = 0; k < nb; k++) {
-                dst[d + k] = src[s + order[start + k]];
+    /**
+     * dst (rows×nb) = the samples order[start..start+nb), taken from srcRows (m×rows, one sample per
+     * row): each sample is read contiguously and written down one column of the small batch buffer.
+     */
+    private static void gather(double[] srcRows, int rows, int[] order, int start, int nb, double[] dst) {
+        for (int k = 0; k < nb; k++) {
+            int s = order[start + k] * rows;
+            for (int i = 0; i < rows; i++) {
+                dst[i * nb + k] = srcRows[s + i];
             }
         }
+    }
+
+    /** The (cols×rows) transpose of a row-major (rows×cols) array, in cache-sized tiles. */
+    private static double[] transpose(double[] a, int rows, int cols) {
+        double[] t = new double[a.length];
+        final int tile = 64;
+        for (int i0 = 0; i0 < rows; i0 += tile) {
+            for (int j0 = 0; j0 < cols; j0 += tile) {
+                for (int i = i0; i < Math.min(i0 + tile, rows); i++) {
+                    for (int j = j0; j < Math.min(j0 + tile, cols); j++) {
+                        t[j * rows + i] = a[i * cols + j];
+                    }
+                }
+            }
+        }
+        return t;
     }
 }
