@@ -1,14 +1,11 @@
 package scratchnet.plot;
 
+import scratchnet.io.AtomicFiles;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
 import java.util.Locale;
 
 import org.knowm.xchart.BitmapEncoder;
@@ -21,7 +18,6 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * ".svg" when the name lacks it; encoding to bytes here keeps the path exactly as given.
  */
 final class ChartFiles {
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private ChartFiles() {
     }
@@ -64,40 +60,12 @@ final class ChartFiles {
         }
     }
 
-    /** Writes bytes to a temporary file in the target's directory, then moves it into place. */
+    /** Writes bytes whole or not at all ({@link AtomicFiles}), reporting failures in the caller's terms. */
     static void write(byte[] bytes, Path file, String op) {
-        Path dir = file.getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            // not Files.createTempFile: its files are private (rw-------), and the move would keep that
-            for (int attempt = 0; tmp == null; attempt++) {
-                Path candidate = dir.resolve("." + file.getFileName() + "-" + Long.toHexString(RANDOM.nextLong()) + ".tmp");
-                try {
-                    tmp = Files.createFile(candidate);
-                } catch (FileAlreadyExistsException e) {
-                    if (attempt == 100) {
-                        throw e;
-                    }
-                }
-            }
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
+            AtomicFiles.write(file, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(op + ": could not write " + file + ": " + e, e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the write already failed; that error is the one to report
-                }
-            }
         }
     }
 }

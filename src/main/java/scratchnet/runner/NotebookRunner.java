@@ -1,5 +1,7 @@
 package scratchnet.runner;
 
+import scratchnet.io.AtomicFiles;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package scratchnet.runner;
+package scratchnet.io;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -7,13 +7,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Writes files whole or not at all: into a temporary file beside the target, then one atomic rename. */
-final class AtomicFiles {
+/**
+ * Writes files whole or not at all: into a temporary file beside the target, then one atomic
+ * rename, so a reader never sees half a file and a failed write leaves the old one in place.
+ * Used for saved models, executed notebooks and their HTML, and saved charts.
+ * <pre>{@code
+ * AtomicFiles.write(Path.of("model.json"), bytes);
+ * }</pre>
+ */
+public final class AtomicFiles {
     private AtomicFiles() {
     }
 
     /** Replaces {@code target} with {@code bytes}; on any failure the old file (if any) is untouched. */
-    static void write(Path target, byte[] bytes) throws IOException {
+    public static void write(Path target, byte[] bytes) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
