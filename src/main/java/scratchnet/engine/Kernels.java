@@ -165,6 +165,10 @@ public final class Kernels {
 
     /** out[i] = 1 / (1 + e^(−z[i])) for i in [0, n), the logistic sigmoid; out may be z. */
     public static void sigmoid(double[] z, double[] out, int n) {
+        if (Simd.ENABLED) {
+            VectorLoops.sigmoid(z, out, 0, n);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             out[i] = 1.0 / (1.0 + Math.exp(-z[i]));
         }
@@ -180,6 +184,10 @@ public final class Kernels {
 
     /** out[i] = tanh(z[i]) for i in [0, n); out may be z. */
     public static void tanh(double[] z, double[] out, int n) {
+        if (Simd.ENABLED) {
+            VectorLoops.tanh(z, out, 0, n);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             out[i] = Math.tanh(z[i]);
         }

@@ -51,6 +51,9 @@ public final class CellEvaluator implements AutoCloseable {
     private final CellOutput sink;
     private final String classPath;
     private final List<String> jvmOptions;
+    /** Whether this JDK has the Vector API module (every JDK from 16 has, unless jlink left it out). */
+    private static final boolean VECTOR_MODULE_PRESENT =
+            java.lang.module.ModuleFinder.ofSystem().find("jdk.incubator.vector").isPresent();
     private final List<String> addedClassPath = new ArrayList<>();
     /** Snippet id → where its source sits in a cell, for error messages. */
     private final Map<String, Origin> origins = new HashMap<>();
@@ -141,6 +144,10 @@ public final class CellEvaluator implements AutoCloseable {
         vm.add("-Dstdout.encoding=UTF-8");
         // the optional native BLAS (JNI) would otherwise print a warning into the first big product's cell
         vm.add("--enable-native-access=ALL-UNNAMED");
+        // the engine's SIMD loops use the Vector API, an incubating module that must be added
+        if (VECTOR_MODULE_PRESENT) {
+            vm.add("--add-modules=jdk.incubator.vector");
+        }
         vm.add("--class-path");
         vm.add(classPath);
         vm.addAll(jvmOptions);

@@ -33,6 +33,8 @@ public final class JShellLauncher {
     public static final String PROGRESS_OPTION = "-R-Dscratchnet.progress=terminal";
     /** Lets the optional native BLAS load in the JShell JVM without a warning on JDK 24+. */
     public static final String NATIVE_ACCESS_OPTION = "-R--enable-native-access=ALL-UNNAMED";
+    /** Adds the Vector API module to JShell's remote JVM, so the engine's SIMD loops run there. */
+    public static final String VECTOR_OPTION = "-R--add-modules=jdk.incubator.vector";
 
     /** Where {@code show(chart)} may come from, in order of preference. */
     private static final List<String> SHOW_CLASSES = List.of("scratchnet.Dsl", "scratchnet.plot.Plots");
@@ -102,6 +104,7 @@ public final class JShellLauncher {
         }
         out.add(PROGRESS_OPTION);
         out.add(NATIVE_ACCESS_OPTION);
+        out.add(VECTOR_OPTION);
         out.addAll(rest);
         return out;
     }

@@ -17,16 +17,16 @@ class JShellLauncherTest {
     void addsClassPathStartupAndProgressBeforeTheUsersOptions() {
         assertThat(JShellLauncher.arguments("app.jar", STARTUP, new String[] {"-v"})).containsExactly(
                 "--class-path", "app.jar", "--startup", "DEFAULT", "--startup", STARTUP.toString(),
-                "-R-Dscratchnet.progress=terminal", "-R--enable-native-access=ALL-UNNAMED", "-v");
+                "-R-Dscratchnet.progress=terminal", "-R--enable-native-access=ALL-UNNAMED", "-R--add-modules=jdk.incubator.vector", "-v");
     }
 
     @Test
     void mergesTheUsersClassPathAndKeepsTheirStartupChoices() {
         assertThat(JShellLauncher.arguments("app.jar", STARTUP, new String[] {"--class-path", "extra.jar", "--startup", "PRINTING"}))
                 .containsExactly("--class-path", "app.jar" + File.pathSeparator + "extra.jar", "--startup", STARTUP.toString(),
-                        JShellLauncher.PROGRESS_OPTION, JShellLauncher.NATIVE_ACCESS_OPTION, "--startup", "PRINTING");
+                        JShellLauncher.PROGRESS_OPTION, JShellLauncher.NATIVE_ACCESS_OPTION, JShellLauncher.VECTOR_OPTION, "--startup", "PRINTING");
         assertThat(JShellLauncher.arguments("app.jar", STARTUP, new String[] {"--no-startup"}))
-                .containsExactly("--class-path", "app.jar", JShellLauncher.PROGRESS_OPTION, JShellLauncher.NATIVE_ACCESS_OPTION, "--no-startup");
+                .containsExactly("--class-path", "app.jar", JShellLauncher.PROGRESS_OPTION, JShellLauncher.NATIVE_ACCESS_OPTION, JShellLauncher.VECTOR_OPTION, "--no-startup");
     }
 
     @Test
