@@ -105,10 +105,15 @@ public final class SeedBench {
         return args[i];
     }
 
-    /** Best wall time in ms over the runs, after warm-up runs that let the JIT compile the loops. */
+    /**
+     * Best wall time in ms over the runs, after warm-up runs that let the JIT compile the loops:
+     * at least 10 runs and at least one second, so that the SIMD loops, which are slow until C2
+     * compiles them, are measured compiled, and a workload's own call sites are compiled too.
+     */
     static double time(Supplier<double[]> workload, int runs) {
         double sink = 0;
-        for (int i = 0; i < Math.max(5, runs / 2); i++) {
+        long warmUntil = System.nanoTime() + 1_000_000_000L;
+        for (int i = 0; i < Math.max(10, runs / 2) || System.nanoTime() < warmUntil; i++) {
             sink += workload.get()[0];
         }
         double best = Double.MAX_VALUE;

@@ -30,6 +30,11 @@ public final class Kernels {
             Gemm.matmul(a, b, c, m, k, n);
             return;
         }
+        if (Simd.ENABLED) {
+            // small product: each row of C is a sum of rows of B, summed in registers
+            VectorLoops.combineRows(a, k, 1, null, b, c, m, k, n);
+            return;
+        }
         for (int i = 0; i < m; i++) {
             int ci = i * n;
             java.util.Arrays.fill(c, ci, ci + n, 0.0);
@@ -112,6 +117,10 @@ public final class Kernels {
         for (int i = 0; i < rows; i++) {
             double bi = bias[i];
             int o = i * cols;
+            if (Simd.ENABLED) {
+                VectorLoops.addConstant(out, o, o + cols, bi);
+                continue;
+            }
             for (int j = 0; j < cols; j++) {
                 out[o + j] += bi;
             }
@@ -174,8 +183,23 @@ public final class Kernels {
         }
     }
 
+    /** out[i] = e^(z[i]) for i in [0, n); out may be z. */
+    public static void exp(double[] z, double[] out, int n) {
+        if (Simd.ENABLED) {
+            VectorLoops.exp(z, out, 0, n);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] = Math.exp(z[i]);
+        }
+    }
+
     /** out[i] = max(z[i], 0) for i in [0, n); out may be z. */
     public static void relu(double[] z, double[] out, int n) {
+        if (Simd.ENABLED) {
+            VectorLoops.relu(z, out, 0, n);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             double v = z[i];
             out[i] = v > 0.0 ? v : 0.0;
@@ -198,6 +222,10 @@ public final class Kernels {
      * maximum before exponentiating, so large inputs never overflow. out may be z.
      */
     public static void softmaxColumns(double[] z, double[] out, int rows, int cols) {
+        if (Simd.ENABLED) {
+            VectorLoops.softmaxColumns(z, out, rows, cols, new double[cols], new double[cols]);
+            return;
+        }
         for (int j = 0; j < cols; j++) {
             double max = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < rows; i++) {
@@ -211,6 +239,146 @@ public final class Kernels {
             }
             for (int i = 0; i < rows; i++) {
                 out[i * cols + j] /= total;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ training passes
+
+    /**
+     * dst[r,:] = bias[r] + Σ_p coef[r·rs + p·cs] · src[p,:] for r in [0, rows): each row of dst is
+     * a combination of the k rows of src (k×cols), with coefficients read at strides rs and cs, so
+     * {@code (W, in, 1)} gives W·src and {@code (W, 1, in)} gives Wᵀ·src without a transpose.
+     * {@code bias} may be null. Made for small k (a layer with few inputs, or few units on the way
+     * back), where each stretch of a row is summed in a register and written once.
+     * <pre>{@code
+     * Kernels.combineRows(w, in, 1, b, x, z, out, in, m);   // Z = W·X + b
+     * }</pre>
+     */
+    public static void combineRows(double[] coef, int rs, int cs, double[] bias, double[] src, double[] dst,
+                                   int rows, int k, int cols) {
+        if (Simd.ENABLED) {
+            VectorLoops.combineRows(coef, rs, cs, bias, src, dst, rows, k, cols);
+            return;
+        }
+        for (int r = 0; r < rows; r++) {
+            int d = r * cols;
+            java.util.Arrays.fill(dst, d, d + cols, bias == null ? 0.0 : bias[r]);
+            for (int p = 0; p < k; p++) {
+                double c = coef[r * rs + p * cs];
+                int sp = p * cols;
+                // dst[r,:] += coef[r,p] · src[p,:]
+                for (int j = 0; j < cols; j++) {
+                    dst[d + j] = Math.fma(c, src[sp + j], dst[d + j]);
+                }
+            }
+        }
+    }
+
+    /**
+     * C = A·Bᵀ as m·n separate dot products of rows (A m×k, B n×k, C m×n): for a product with few
+     * outputs and long rows, such as a small layer's dW = dZ·A_prevᵀ over many samples.
+     */
+    public static void rowDots(double[] a, double[] b, double[] c, int m, int k, int n) {
+        if (Simd.ENABLED) {
+            VectorLoops.rowDots(a, b, c, m, k, n);
+            return;
+        }
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                c[i * n + j] = dot(a, i * k, b, j * k, k);
+            }
+        }
+    }
+
+    /** Σ a[aOff + j]·b[bOff + j] for j in [0, n), in whatever order is fastest. */
+    public static double dot(double[] a, int aOff, double[] b, int bOff, int n) {
+        if (Simd.ENABLED) {
+            return VectorLoops.dot(a, aOff, b, bOff, n);
+        }
+        double s0 = 0.0;
+        double s1 = 0.0;
+        int j = 0;
+        for (; j + 1 < n; j += 2) {
+            s0 += a[aOff + j] * b[bOff + j];
+            s1 += a[aOff + j + 1] * b[bOff + j + 1];
+        }
+        if (j < n) {
+            s0 += a[aOff + j] * b[bOff + j];
+        }
+        return s0 + s1;
+    }
+
+    /**
+     * The sum of {@code a[from..to)} in whatever order is fastest (SIMD lanes). Training uses it for
+     * db; {@link #sum} keeps numpy's order for results users compare with numpy.
+     */
+    public static double fastSum(double[] a, int from, int to) {
+        if (Simd.ENABLED) {
+            return VectorLoops.sum(a, from, to);
+        }
+        double s = 0.0;
+        for (int i = from; i < to; i++) {
+            s += a[i];
+        }
+        return s;
+    }
+
+    /** g[i] = g[i] where a[i] &gt; 0, else 0, for i in [0, n): relu's derivative times the gradient. */
+    public static void reluBackward(double[] g, double[] a, int n) {
+        if (Simd.ENABLED) {
+            VectorLoops.reluBackward(g, a, 0, n);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            g[i] = a[i] > 0 ? g[i] : 0.0;
+        }
+    }
+
+    /** g[i] = g[i]·a[i]·(1 − a[i]) for i in [0, n): the sigmoid's derivative times the gradient. */
+    public static void sigmoidBackward(double[] g, double[] a, int n) {
+        // a plain loop: HotSpot vectorises it by itself (measured faster than the Vector API form)
+        for (int i = 0; i < n; i++) {
+            g[i] = g[i] * a[i] * (1 - a[i]);
+        }
+    }
+
+    /** g[i] = g[i]·(1 − a[i]²) for i in [0, n): tanh's derivative times the gradient. */
+    public static void tanhBackward(double[] g, double[] a, int n) {
+        // a plain loop: HotSpot vectorises it by itself (measured faster than the Vector API form)
+        for (int i = 0; i < n; i++) {
+            g[i] = g[i] * (1 - a[i] * a[i]);
+        }
+    }
+
+    /** z[i,:] += bias[i], then a = relu(z), in one pass over the (rows×cols) buffers. */
+    public static void addColumnRelu(double[] z, double[] bias, double[] a, int rows, int cols) {
+        for (int i = 0; i < rows; i++) {
+            int o = i * cols;
+            if (Simd.ENABLED) {
+                VectorLoops.biasRelu(z, a, o, o + cols, bias[i]);
+                continue;
+            }
+            for (int j = o; j < o + cols; j++) {
+                double v = z[j] + bias[i];
+                z[j] = v;
+                a[j] = v > 0.0 ? v : 0.0;
+            }
+        }
+    }
+
+    /** z[i,:] += bias[i], then a = 1 / (1 + e^(−z)), in one pass over the (rows×cols) buffers. */
+    public static void addColumnSigmoid(double[] z, double[] bias, double[] a, int rows, int cols) {
+        for (int i = 0; i < rows; i++) {
+            int o = i * cols;
+            if (Simd.ENABLED) {
+                VectorLoops.biasSigmoid(z, a, o, o + cols, bias[i]);
+                continue;
+            }
+            for (int j = o; j < o + cols; j++) {
+                double v = z[j] + bias[i];
+                z[j] = v;
+                a[j] = 1.0 / (1.0 + Math.exp(-v));
             }
         }
     }

@@ -263,22 +263,22 @@ public final class Matrix {
 
     /** this + other, with numpy broadcasting of (r×c) against (r×c), (r×1), (1×c) or (1×1). */
     public Matrix add(Matrix other) {
-        return broadcast("add", other, (a, b) -> a + b);
+        return arithmetic("add", other, ADD);
     }
 
     /** this − other, with numpy broadcasting. */
     public Matrix sub(Matrix other) {
-        return broadcast("sub", other, (a, b) -> a - b);
+        return arithmetic("sub", other, SUB);
     }
 
     /** this * other element by element (numpy's {@code *}, not the matrix product), with broadcasting. */
     public Matrix mul(Matrix other) {
-        return broadcast("mul", other, (a, b) -> a * b);
+        return arithmetic("mul", other, MUL);
     }
 
     /** this / other element by element, with broadcasting. */
     public Matrix div(Matrix other) {
-        return broadcast("div", other, (a, b) -> a / b);
+        return arithmetic("div", other, DIV);
     }
 
     /** this + s for every element. */
@@ -333,6 +333,88 @@ public final class Matrix {
             d[i] = s / data[i];
         }
         return new Matrix(rows, cols, d);
+    }
+
+    private static final int ADD = 0;
+    private static final int SUB = 1;
+    private static final int MUL = 2;
+    private static final int DIV = 3;
+
+    /**
+     * this (op) o for op one of ADD, SUB, MUL, DIV, with numpy broadcasting. The operation is chosen
+     * once per row, not per element, so each row is a plain loop (vectorised when the shapes match).
+     */
+    private Matrix arithmetic(String name, Matrix o, int op) {
+        if (rows == o.rows && cols == o.cols) {
+            double[] d = new double[data.length];
+            arithmeticRow(op, data, 0, 1, o.data, 0, 1, d, 0, d.length);
+            return new Matrix(rows, cols, d);
+        }
+        int r = broadcastDim(rows, o.rows);
+        int c = broadcastDim(cols, o.cols);
+        if (r < 0 || c < 0) {
+            throw new ShapeException(broadcastMessage(name, o));
+        }
+        double[] d = new double[r * c];
+        for (int i = 0; i < r; i++) {
+            // a step of 0 repeats the single row or column of an operand
+            arithmeticRow(op, data, rows == 1 ? 0 : i * cols, cols == 1 ? 0 : 1,
+                    o.data, o.rows == 1 ? 0 : i * o.cols, o.cols == 1 ? 0 : 1, d, i * c, c);
+        }
+        return new Matrix(r, c, d);
+    }
+
+    /** d[dOff + j] = a[aOff + j·aStep] (op) b[bOff + j·bStep] for j in [0, n). */
+    private static void arithmeticRow(int op, double[] a, int aOff, int aStep, double[] b, int bOff, int bStep,
+                                      double[] d, int dOff, int n) {
+        if (aStep == 1 && bStep == 1 && aOff == 0 && bOff == 0 && dOff == 0) {
+            // same shapes: plain loops over one index, which HotSpot vectorises
+            switch (op) {
+                case ADD -> {
+                    for (int j = 0; j < n; j++) {
+                        d[j] = a[j] + b[j];
+                    }
+                }
+                case SUB -> {
+                    for (int j = 0; j < n; j++) {
+                        d[j] = a[j] - b[j];
+                    }
+                }
+                case MUL -> {
+                    for (int j = 0; j < n; j++) {
+                        d[j] = a[j] * b[j];
+                    }
+                }
+                default -> {
+                    for (int j = 0; j < n; j++) {
+                        d[j] = a[j] / b[j];
+                    }
+                }
+            }
+            return;
+        }
+        switch (op) {
+            case ADD -> {
+                for (int j = 0; j < n; j++) {
+                    d[dOff + j] = a[aOff + j * aStep] + b[bOff + j * bStep];
+                }
+            }
+            case SUB -> {
+                for (int j = 0; j < n; j++) {
+                    d[dOff + j] = a[aOff + j * aStep] - b[bOff + j * bStep];
+                }
+            }
+            case MUL -> {
+                for (int j = 0; j < n; j++) {
+                    d[dOff + j] = a[aOff + j * aStep] * b[bOff + j * bStep];
+                }
+            }
+            default -> {
+                for (int j = 0; j < n; j++) {
+                    d[dOff + j] = a[aOff + j * aStep] / b[bOff + j * bStep];
+                }
+            }
+        }
     }
 
     /** Applies {@code op} to every element pair, broadcasting like numpy. */
@@ -446,7 +528,9 @@ public final class Matrix {
 
     /** e to the power of every element. */
     public Matrix exp() {
-        return map(Math::exp);
+        double[] d = new double[data.length];
+        Kernels.exp(data, d, d.length);
+        return new Matrix(rows, cols, d);
     }
 
     /** The natural logarithm of every element. */
@@ -503,7 +587,9 @@ public final class Matrix {
 
     /** tanh of every element. */
     public Matrix tanh() {
-        return map(Math::tanh);
+        double[] d = new double[data.length];
+        Kernels.tanh(data, d, d.length);
+        return new Matrix(rows, cols, d);
     }
 
     /** The softmax of each column (each sample), shifted by the column maximum for stability. */

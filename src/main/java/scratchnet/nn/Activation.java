@@ -18,12 +18,14 @@ public enum Activation {
         }
 
         @Override
+        void forwardWithBias(double[] z, double[] b, double[] a, int rows, int cols) {
+            Kernels.addColumnSigmoid(z, b, a, rows, cols);
+        }
+
+        @Override
         void backward(double[] g, double[] z, double[] a, int rows, int cols) {
-            int n = rows * cols;
-            for (int i = 0; i < n; i++) {
-                // dZ = dA ⊙ a ⊙ (1 − a), multiplied in the seeds' order
-                g[i] = g[i] * a[i] * (1 - a[i]);
-            }
+            // dZ = dA ⊙ a ⊙ (1 − a), multiplied in the seeds' order
+            Kernels.sigmoidBackward(g, a, rows * cols);
         }
     },
     /** a = max(z, 0); g'(z) = 1 where z &gt; 0, else 0. */
@@ -34,12 +36,14 @@ public enum Activation {
         }
 
         @Override
+        void forwardWithBias(double[] z, double[] b, double[] a, int rows, int cols) {
+            Kernels.addColumnRelu(z, b, a, rows, cols);
+        }
+
+        @Override
         void backward(double[] g, double[] z, double[] a, int rows, int cols) {
-            int n = rows * cols;
-            for (int i = 0; i < n; i++) {
-                // dZ = dA ⊙ [a > 0]
-                g[i] = a[i] > 0 ? g[i] : 0.0;
-            }
+            // dZ = dA ⊙ [a > 0]
+            Kernels.reluBackward(g, a, rows * cols);
         }
     },
     /** a = tanh(z); g'(z) = 1 − a². */
@@ -51,11 +55,8 @@ public enum Activation {
 
         @Override
         void backward(double[] g, double[] z, double[] a, int rows, int cols) {
-            int n = rows * cols;
-            for (int i = 0; i < n; i++) {
-                // dZ = dA ⊙ (1 − a²)
-                g[i] = g[i] * (1 - a[i] * a[i]);
-            }
+            // dZ = dA ⊙ (1 − a²)
+            Kernels.tanhBackward(g, a, rows * cols);
         }
     },
     /** Column-wise softmax: each sample's outputs are positive and sum to 1. */
@@ -97,6 +98,15 @@ public enum Activation {
 
     /** Writes a = g(z) for a (rows×cols) buffer; {@code a} may be {@code z}. */
     abstract void forward(double[] z, double[] a, int rows, int cols);
+
+    /**
+     * Adds the bias b (rows×1) to every column of z, then writes a = g(z): one pass where the
+     * activation allows it (sigmoid, relu), else two.
+     */
+    void forwardWithBias(double[] z, double[] b, double[] a, int rows, int cols) {
+        Kernels.addColumn(z, b, rows, cols);
+        forward(z, a, rows, cols);
+    }
 
     /** Turns dA into dZ in place: {@code g} holds ∂L/∂a on entry and ∂L/∂z on return. */
     abstract void backward(double[] g, double[] z, double[] a, int rows, int cols);

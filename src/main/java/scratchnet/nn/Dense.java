@@ -12,6 +12,16 @@ import scratchnet.engine.Matrix;
  * }</pre>
  */
 public final class Dense {
+    /**
+     * Up to this many inputs (forward) or units (backward), a layer sums rows directly instead of
+     * calling the general matrix product: the sum stays in a register and the product's packing
+     * and blocking would cost more than they save.
+     */
+    static final int FEW = 16;
+    /** Up to this many rows of output, a product sums rows directly whatever its inner size. */
+    static final int FEW_ROWS = 4;
+    /** Up to this many weights, dW is computed as separate dot products over the samples. */
+    static final int FEW_WEIGHTS = 256;
     final int in;
     final int out;
     final Activation activation;
@@ -33,12 +43,17 @@ public final class Dense {
      * aPrev is (in×m), z and a are (out×m); all row-major with m columns.
      */
     void forward(double[] aPrev, double[] z, double[] a, int m) {
-        // Z = W·A_prev
-        Kernels.matmul(w, aPrev, z, out, in, m);
-        // Z += b, broadcast across the m columns
-        Kernels.addColumn(z, b, out, m);
-        // A = g(Z)
-        activation.forward(z, a, out, m);
+        if (in <= FEW || out <= FEW_ROWS) {
+            // Z = W·A_prev + b: with few inputs or units, each row of Z is a sum of rows of A_prev
+            Kernels.combineRows(w, in, 1, b, aPrev, z, out, in, m);
+            // A = g(Z)
+            activation.forward(z, a, out, m);
+        } else {
+            // Z = W·A_prev
+            Kernels.matmul(w, aPrev, z, out, in, m);
+            // Z += b (broadcast across the m columns), then A = g(Z), in one pass
+            activation.forwardWithBias(z, b, a, out, m);
+        }
     }
 
     /**
@@ -48,19 +63,33 @@ public final class Dense {
      */
     void backward(double[] delta, double[] aPrev, double[] dW, double[] db, int m, double l2,
                   double[] deltaPrev, Activation below, double[] zPrev) {
-        // dW = dZ·A_prevᵀ / m  (+ λ·W / m)
-        Kernels.matmulTransB(delta, aPrev, dW, out, m, in);
-        for (int i = 0; i < dW.length; i++) {
-            dW[i] = l2 == 0.0 ? dW[i] / m : dW[i] / m + l2 * w[i] / m;
+        // dW = dZ·A_prevᵀ  (few weights: one dot product of length m each)
+        if (dW.length <= FEW_WEIGHTS) {
+            Kernels.rowDots(delta, aPrev, dW, out, m, in);
+        } else {
+            Kernels.matmulTransB(delta, aPrev, dW, out, m, in);
+        }
+        // dW = dW / m  (+ λ·W / m)
+        if (l2 == 0.0) {
+            for (int i = 0; i < dW.length; i++) {
+                dW[i] = dW[i] / m;
+            }
+        } else {
+            for (int i = 0; i < dW.length; i++) {
+                dW[i] = dW[i] / m + l2 * w[i] / m;
+            }
         }
         // db = Σ_columns dZ / m
-        Kernels.rowSums(delta, db, out, m);
         for (int i = 0; i < out; i++) {
-            db[i] = db[i] / m;
+            db[i] = Kernels.fastSum(delta, i * m, (i + 1) * m) / m;
         }
         if (deltaPrev != null) {
-            // dA_prev = Wᵀ·dZ
-            Kernels.matmulTransA(w, delta, deltaPrev, out, in, m);
+            // dA_prev = Wᵀ·dZ  (with few units, each row is a short sum of rows of dZ)
+            if (out <= FEW || in <= FEW_ROWS) {
+                Kernels.combineRows(w, 1, in, null, delta, deltaPrev, in, out, m);
+            } else {
+                Kernels.matmulTransA(w, delta, deltaPrev, out, in, m);
+            }
             // dZ_prev = dA_prev ⊙ g'(z_prev)
             below.backward(deltaPrev, zPrev, aPrev, in, m);
         }
