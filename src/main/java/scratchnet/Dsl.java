@@ -507,4 +507,12 @@ public final class Dsl {
     public static String blas() {
         return scratchnet.engine.Blas.active();
     }
+
+    /**
+     * How the engine's element-wise loops run: SIMD through the Vector API (and how wide), or
+     * scalar, and why. {@code simd()} → "Vector API, 8 doubles per vector (512-bit)".
+     */
+    public static String simd() {
+        return scratchnet.engine.Simd.describe();
+    }
 }

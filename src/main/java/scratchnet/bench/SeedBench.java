@@ -57,6 +57,7 @@ public final class SeedBench {
         }
         System.out.println("scratchnet bench, java " + System.getProperty("java.version") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch"));
+        System.out.println("element-wise loops: " + scratchnet.engine.Simd.describe());
         System.out.println();
         if (only.contains("dot")) {
             ScaleBench.dot(anchors);
