@@ -137,6 +137,21 @@ public final class Gemm {
             Arrays.fill(c, 0, m * n, 0.0);
             return;
         }
+        if (Simd.ENABLED) {
+            // the register-blocked Vector API kernel: same results, bit for bit
+            VectorGemm.multiply(a, b, c, m, k, n, transA, transB, threads);
+            return;
+        }
+        scalarMultiply(a, b, c, m, k, n, transA, transB, threads);
+    }
+
+    /**
+     * {@link #multiply} without the Vector API: the packed panels and the micro-kernels below that
+     * C2 auto-vectorises. The path of a JVM without {@code jdk.incubator.vector}; package-private
+     * so that tests can run it when the module is present. m, n and k must be at least 1.
+     */
+    static void scalarMultiply(double[] a, double[] b, double[] c, int m, int k, int n,
+                               boolean transA, boolean transB, int threads) {
         Operands op = new Operands(a, b, c, m, k, n, transA, transB);
         int parts = threads <= 1 || (long) m * k * n < PARALLEL_MIN_FLOPS ? 1 : threads;
         if (parts > 1 && n / parts >= MIN_STRIP_COLUMNS) {
@@ -153,7 +168,7 @@ public final class Gemm {
     }
 
     /** {@code parts + 1} boundaries splitting [0, size) into near-equal pieces, inner ones multiples of {@code grain}. */
-    private static int[] cuts(int size, int parts, int grain) {
+    static int[] cuts(int size, int parts, int grain) {
         int[] cut = new int[parts + 1];
         for (int t = 1; t < parts; t++) {
             long ideal = (long) size * t / parts;
@@ -374,7 +389,7 @@ public final class Gemm {
 
     /** A piece of work numbered 0 … parts−1. */
     @FunctionalInterface
-    private interface Part {
+    interface Part {
         void run(int index);
     }
 
@@ -385,7 +400,7 @@ public final class Gemm {
      * only costs speed. Waiting ignores interrupts (C must be complete when this returns); the
      * interrupt flag is set again afterwards for the caller to see.
      */
-    private static void runParts(int parts, Part part) {
+    static void runParts(int parts, Part part) {
         List<FutureTask<Void>> tasks = new ArrayList<>(parts - 1);
         for (int t = 1; t < parts; t++) {
             int index = t;
