@@ -86,6 +86,16 @@ final class VectorGemm {
         }
     }
 
+    /**
+     * The block size that cuts {@code size} into the fewest blocks of at most {@code max}, as
+     * equal as possible, rounded up to a multiple of {@code grain} (max is a multiple of grain).
+     */
+    static int evenBlock(int size, int max, int grain) {
+        int blocks = (size + max - 1) / max;
+        int block = (size + blocks - 1) / blocks;
+        return Math.min(max, (block + grain - 1) / grain * grain);
+    }
+
     /** The operands of one product and the blocked loops over a rectangle of C. */
     private static final class Product {
         final double[] a;
@@ -113,10 +123,14 @@ final class VectorGemm {
             Scratch s = Scratch.LOCAL.get();
             double[] ap = s.a;
             double[] bp = s.b;
-            for (int jc = j0; jc < j1; jc += NC) {
-                int nc = Math.min(NC, j1 - jc);
-                for (int pc = 0; pc < k; pc += KC) {
-                    int kc = Math.min(KC, k - pc);
+            // panels of p of equal depth (784 = 4 × 196, not 3 × 256 + 16): a shallow last panel
+            // would pay the kernel's loads and stores of C for little work
+            int kBlock = evenBlock(k, KC, 1);
+            int nBlock = evenBlock(j1 - j0, NC, NR);
+            for (int jc = j0; jc < j1; jc += nBlock) {
+                int nc = Math.min(nBlock, j1 - jc);
+                for (int pc = 0; pc < k; pc += kBlock) {
+                    int kc = Math.min(kBlock, k - pc);
                     boolean accumulate = pc > 0;
                     packB(bp, pc, kc, jc, nc);
                     for (int ic = i0; ic < i1; ic += MC) {
