@@ -10,8 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * micro-kernel that keeps an {@link #MR} × {@link #NR} block of C in vector registers for a whole
  * panel of p, so C is read and written once per panel instead of once per value of p (the reason
  * the auto-vectorised kernel of {@link Gemm} stays near 35 GFLOPS on the mini-batch shapes).
- * Only {@link Gemm} calls this class, and only when {@link Simd#ENABLED}; a JVM without the
- * module {@code jdk.incubator.vector} never loads it.
+ * Only {@link Gemm} calls this class, and only when {@link Simd#ENABLED} and {@link #SUPPORTED};
+ * a JVM without the module {@code jdk.incubator.vector} never loads it.
  *
  * <h2>Blocking</h2>
  * The loops follow the usual layering of a cache-blocked product:
@@ -48,6 +48,14 @@ final class VectorGemm {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     /** Doubles per vector: 8 with AVX-512, 4 with AVX2. */
     private static final int L = S.length();
+    /**
+     * Whether this kernel pays off here: vectors of at least 8 doubles (AVX-512, which also has
+     * the 32 registers the 16 accumulators need). With AVX2 (4 doubles, 16 registers) the
+     * accumulators spill and this kernel measured 30 GFLOPS against 48 for {@link Gemm}'s
+     * auto-vectorised one (JDK 17, {@code -XX:UseAVX=2}, 128 × 128 × 128), so {@link Gemm} keeps
+     * its own there.
+     */
+    static final boolean SUPPORTED = L >= 8;
     /** Rows of C in one micro-kernel tile. */
     static final int MR = 8;
     /** Columns of C in one micro-kernel tile: two vectors. */

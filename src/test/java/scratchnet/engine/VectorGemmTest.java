@@ -87,7 +87,7 @@ class VectorGemmTest {
             String what = v + " " + m + "×" + k + "×" + n + " threads=" + threads;
             double[] viaGemm = garbage(m * n);
             Gemm.multiply(a, b, viaGemm, m, k, n, v.transA, v.transB, threads);
-            assertThat(viaGemm).as("%s (Gemm.multiply, simd=%s)", what, Simd.ENABLED).isEqualTo(expected);
+            assertThat(viaGemm).as("%s (Gemm.multiply, vector=%s)", what, Gemm.VECTOR).isEqualTo(expected);
             double[] scalar = garbage(m * n);
             Gemm.scalarMultiply(a, b, scalar, m, k, n, v.transA, v.transB, threads);
             assertThat(scalar).as("%s (scalar fallback)", what).isEqualTo(expected);
@@ -99,6 +99,8 @@ class VectorGemmTest {
         // surefire adds jdk.incubator.vector; without it the vector tests below would prove nothing
         assumeThat(System.getProperty("scratchnet.simd")).isNull();
         assertThat(Simd.ENABLED).isTrue();
+        assumeThat(VectorGemm.SUPPORTED).as("vectors of 8 doubles (AVX-512)").isTrue();
+        assertThat(Gemm.VECTOR).isTrue();
     }
 
     @ParameterizedTest
