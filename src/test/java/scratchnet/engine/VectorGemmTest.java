@@ -34,7 +34,7 @@ class VectorGemmTest {
     /** Sizes around the tile edges (8 rows, 8 and 16 columns) and 1. */
     private static final int[] EDGES = {1, 3, 7, 8, 9, 15, 16, 17, 33};
 
-    /** Shapes (m, k, n) crossing the block edges: KC = 256 (uneven panels), MC = 128, NC = 256. */
+    /** Shapes (m, k, n) crossing the block edges: KC = 160 (cut into equal panels), MC = 128, NC = 256. */
     private static final int[][] BLOCKS = {
         {129, 257, 17}, {9, 513, 257}, {257, 33, 9}, {17, 784, 520}, {136, 300, 272}, {3, 1000, 3},
     };
