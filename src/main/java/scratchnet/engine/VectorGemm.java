@@ -73,18 +73,30 @@ final class VectorGemm {
     /** Columns of B packed at once: a KC × NC block (320 KB) stays in L2. */
     static final int NC = 256;
 
+    /**
+     * Below this many multiply-adds (m·k·n, about 126³) a product runs on the calling thread alone
+     * (eight times {@link Gemm#PARALLEL_MIN_FLOPS}). A worker parked on the pool's queue starts
+     * its part 10–20 µs after it is handed over (median; 100 µs in one call of ten; 2-core VM,
+     * JDK 17), so a split only pays when each thread's half takes longer than that: from about
+     * 2 million multiply-adds, 40 µs on one core at 100 GFLOPS. Measured, two threads against
+     * one (best of 300): 64³ 0.7–0.8×, 256 × 784 × 128 1.6× and 256 × 128 × 784 1.75× when the
+     * other core was free; with the other core busy the large ones lose up to 5%.
+     */
+    static final long PARALLEL_MIN_FLOPS = 2_000_000L;
+
     private VectorGemm() {
     }
 
     /**
      * C (m×n) = op(A)·op(B), with the storage conventions of {@link Gemm#multiply}; m, n, k ≥ 1.
-     * Large products are split into at most {@code threads} strips of C: along the longer of m
+     * Products of at least {@link #PARALLEL_MIN_FLOPS} multiply-adds are split into at most
+     * {@code threads} strips of C: along the longer of m
      * and n, so that the operand every thread packs in full is the smaller one.
      */
     static void multiply(double[] a, double[] b, double[] c, int m, int k, int n,
                          boolean transA, boolean transB, int threads) {
         Product pr = new Product(a, b, c, m, k, n, transA, transB);
-        int parts = threads <= 1 || (long) m * k * n < Gemm.PARALLEL_MIN_FLOPS ? 1 : threads;
+        int parts = threads <= 1 || (long) m * k * n < PARALLEL_MIN_FLOPS ? 1 : threads;
         boolean byColumns = n >= m;
         if (parts > 1 && byColumns && n / parts >= NR) {
             int[] cuts = Gemm.cuts(n, parts, NR);
