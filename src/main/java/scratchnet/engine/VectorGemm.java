@@ -1,0 +1,420 @@
+package scratchnet.engine;
+
+import java.util.Arrays;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The matrix products of {@link Gemm} written with the JDK's Vector API: a register-blocked
+ * micro-kernel that keeps an {@link #MR} × {@link #NR} block of C in vector registers for a whole
+ * panel of p, so C is read and written once per panel instead of once per value of p (the reason
+ * the auto-vectorised kernel of {@link Gemm} stays near 35 GFLOPS on the mini-batch shapes).
+ * Only {@link Gemm} calls this class, and only when {@link Simd#ENABLED} and {@link #SUPPORTED};
+ * a JVM without the module {@code jdk.incubator.vector} never loads it.
+ *
+ * <h2>Blocking</h2>
+ * The loops follow the usual layering of a cache-blocked product:
+ * <pre>
+ *   for each block of columns jc (NC wide) of C
+ *     for each panel of p, pc (KC deep)
+ *       pack op(B)[pc:pc+KC, jc:jc+NC] into micro-panels of NR columns      (L2-sized)
+ *       for each block of rows ic (MC tall) of C
+ *         pack op(A)[ic:ic+MC, pc:pc+KC] into micro-panels of MR rows       (L2-sized)
+ *         for each micro-panel of B (NR columns)       — stays in L1 across the next loop
+ *           for each micro-panel of A (MR rows)
+ *             C[MR × NR tile] (+)= A micro-panel · B micro-panel             (the micro-kernel)
+ * </pre>
+ * Packing puts, for each p, the MR values of A and the NR values of B the kernel needs next to
+ * each other, so the kernel reads both arrays with unit stride whatever the storage of A and B
+ * (A·B, A·Bᵀ or Aᵀ·B: the transposes are only ever read while packing). Partial micro-panels at
+ * the right and bottom edges are padded with zeros; their tiles of C go through a small scratch
+ * tile so that the kernel always works on a full MR × NR block.
+ *
+ * <h2>The micro-kernel</h2>
+ * Eight rows by two vectors (16 columns with AVX-512's 8 doubles per vector): sixteen
+ * accumulators, each a separate local variable so that C2 keeps it in a register (AVX-512 has 32;
+ * the kernel needs 16 + 2 for B + 1 for the broadcast value of A). Per value of p: two vector
+ * loads of B, eight broadcasts of A and sixteen fused multiply-adds.
+ *
+ * <h2>Numerics</h2>
+ * Every element of C is the same chain as in {@link Gemm}:
+ * {@code s = 0; for p ascending: s = fma(op(A)[i,p], op(B)[p,j], s)}. A panel of p that is not the
+ * first starts from the value stored in C by the previous one, which is that chain's exact
+ * intermediate value. So results are bit-for-bit those of {@link Gemm}'s scalar path, with any
+ * blocking, tile position or number of threads.
+ */
+final class VectorGemm {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    /** Doubles per vector: 8 with AVX-512, 4 with AVX2. */
+    private static final int L = S.length();
+    /**
+     * Whether this kernel pays off here: vectors of at least 8 doubles (AVX-512, which also has
+     * the 32 registers the 16 accumulators need). With AVX2 (4 doubles, 16 registers) the
+     * accumulators spill and this kernel measured 30 GFLOPS against 48 for {@link Gemm}'s
+     * auto-vectorised one (JDK 17, {@code -XX:UseAVX=2}, 128 × 128 × 128), so {@link Gemm} keeps
+     * its own there.
+     */
+    static final boolean SUPPORTED = L >= 8;
+    /** Rows of C in one micro-kernel tile. */
+    static final int MR = 8;
+    /** Columns of C in one micro-kernel tile: two vectors. */
+    static final int NR = 2 * L;
+    /**
+     * Values of p in one packed panel, at most (panels are cut to equal depths, see
+     * {@link #evenBlock}). Measured on one core of a Zen 5 (JDK 17): 256 × 784 × 128 runs at 92
+     * GFLOPS with 256 (panels of 196) and 98–99 with 128 or 160 (panels of 112 or 157), where a
+     * micro-panel of B (kc × 16 doubles, 20 KB) leaves room in the 48 KB L1 for the one of A
+     * streaming past it; other shapes within noise.
+     */
+    static final int KC = 160;
+    /** Rows of A packed at once: an MC × KC block (160 KB) stays in L2. */
+    static final int MC = 128;
+    /** Columns of B packed at once: a KC × NC block (320 KB) stays in L2. */
+    static final int NC = 256;
+
+    /**
+     * Below this many multiply-adds (m·k·n, about 126³) a product runs on the calling thread alone
+     * (eight times {@link Gemm#PARALLEL_MIN_FLOPS}). A worker parked on the pool's queue starts
+     * its part 10–20 µs after it is handed over (median; 100 µs in one call of ten; 2-core VM,
+     * JDK 17), so a split only pays when each thread's half takes longer than that: from about
+     * 2 million multiply-adds, 40 µs on one core at 100 GFLOPS. Measured, two threads against
+     * one (best of 300): 64³ 0.7–0.8×, 256 × 784 × 128 1.6× and 256 × 128 × 784 1.75× when the
+     * other core was free; with the other core busy the large ones lose up to 5%.
+     */
+    static final long PARALLEL_MIN_FLOPS = 2_000_000L;
+
+    private VectorGemm() {
+    }
+
+    /**
+     * C (m×n) = op(A)·op(B), with the storage conventions of {@link Gemm#multiply}; m, n, k ≥ 1.
+     * Products of at least {@link #PARALLEL_MIN_FLOPS} multiply-adds are split into at most
+     * {@code threads} strips of C: along the longer of m
+     * and n, so that the operand every thread packs in full is the smaller one.
+     */
+    static void multiply(double[] a, double[] b, double[] c, int m, int k, int n,
+                         boolean transA, boolean transB, int threads) {
+        Product pr = new Product(a, b, c, m, k, n, transA, transB);
+        int parts = threads <= 1 || (long) m * k * n < PARALLEL_MIN_FLOPS ? 1 : threads;
+        boolean byColumns = n >= m;
+        if (parts > 1 && byColumns && n / parts >= NR) {
+            int[] cuts = Gemm.cuts(n, parts, NR);
+            Gemm.runParts(parts, t -> pr.block(0, m, cuts[t], cuts[t + 1]));
+        } else if (parts > 1 && m / parts >= MR) {
+            int[] cuts = Gemm.cuts(m, parts, MR);
+            Gemm.runParts(parts, t -> pr.block(cuts[t], cuts[t + 1], 0, n));
+        } else if (parts > 1 && n / parts >= NR) {
+            int[] cuts = Gemm.cuts(n, parts, NR);
+            Gemm.runParts(parts, t -> pr.block(0, m, cuts[t], cuts[t + 1]));
+        } else {
+            pr.block(0, m, 0, n);
+        }
+    }
+
+    /**
+     * The block size that cuts {@code size} into the fewest blocks of at most {@code max}, as
+     * equal as possible, rounded up to a multiple of {@code grain} (max is a multiple of grain).
+     */
+    static int evenBlock(int size, int max, int grain) {
+        int blocks = (size + max - 1) / max;
+        int block = (size + blocks - 1) / blocks;
+        return Math.min(max, (block + grain - 1) / grain * grain);
+    }
+
+    /** The operands of one product and the blocked loops over a rectangle of C. */
+    private static final class Product {
+        final double[] a;
+        final double[] b;
+        final double[] c;
+        final int m;
+        final int k;
+        final int n;
+        final boolean transA;
+        final boolean transB;
+
+        Product(double[] a, double[] b, double[] c, int m, int k, int n, boolean transA, boolean transB) {
+            this.a = a;
+            this.b = b;
+            this.c = c;
+            this.m = m;
+            this.k = k;
+            this.n = n;
+            this.transA = transA;
+            this.transB = transB;
+        }
+
+        /** C[i0:i1, j0:j1] = op(A)[i0:i1, :]·op(B)[:, j0:j1] on the calling thread, with its scratch. */
+        void block(int i0, int i1, int j0, int j1) {
+            Scratch s = Scratch.LOCAL.get();
+            double[] ap = s.a;
+            double[] bp = s.b;
+            // panels of p of equal depth (330 = 3 × 110, not 2 × 160 + 10): a shallow last panel
+            // would pay the kernel's loads and stores of C for little work
+            int kBlock = evenBlock(k, KC, 1);
+            int nBlock = evenBlock(j1 - j0, NC, NR);
+            for (int jc = j0; jc < j1; jc += nBlock) {
+                int nc = Math.min(nBlock, j1 - jc);
+                for (int pc = 0; pc < k; pc += kBlock) {
+                    int kc = Math.min(kBlock, k - pc);
+                    boolean accumulate = pc > 0;
+                    packB(bp, pc, kc, jc, nc);
+                    for (int ic = i0; ic < i1; ic += MC) {
+                        int mc = Math.min(MC, i1 - ic);
+                        packA(ap, ic, mc, pc, kc);
+                        for (int jr = 0; jr < nc; jr += NR) {
+                            int nr = Math.min(NR, nc - jr);
+                            // micro-panel of B for columns jc+jr …: kc rows of NR values
+                            int bOff = jr * kc;
+                            for (int ir = 0; ir < mc; ir += MR) {
+                                int mr = Math.min(MR, mc - ir);
+                                int aOff = ir * kc;
+                                int cOff = (ic + ir) * n + jc + jr;
+                                if (mr == MR && nr == NR) {
+                                    kernel(ap, aOff, bp, bOff, kc, c, cOff, n, accumulate);
+                                } else {
+                                    edgeTile(s.tile, ap, aOff, bp, bOff, kc, cOff, mr, nr, accumulate);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /**
+         * A tile with fewer than MR rows or NR columns: the kernel runs on a full scratch tile
+         * (its padding rows and columns multiply packed zeros) and only the real part is copied.
+         */
+        private void edgeTile(double[] tile, double[] ap, int aOff, double[] bp, int bOff, int kc,
+                              int cOff, int mr, int nr, boolean accumulate) {
+            if (accumulate) {
+                for (int r = 0; r < mr; r++) {
+                    System.arraycopy(c, cOff + r * n, tile, r * NR, nr);
+                }
+            }
+            kernel(ap, aOff, bp, bOff, kc, tile, 0, NR, accumulate);
+            for (int r = 0; r < mr; r++) {
+                System.arraycopy(tile, r * NR, c, cOff + r * n, nr);
+            }
+        }
+
+        /**
+         * Packs op(B)[pc:pc+kc, jc:jc+nc] into micro-panels of NR columns:
+         * bp[jr·kc + p·NR + j] = op(B)[pc + p, jc + jr + j], zero beyond column nc.
+         */
+        private void packB(double[] bp, int pc, int kc, int jc, int nc) {
+            for (int jr = 0; jr < nc; jr += NR) {
+                int nr = Math.min(NR, nc - jr);
+                int panel = jr * kc;
+                if (!transB) {
+                    // op(B)[p, j] = b[p·n + j]: NR consecutive values of a row of B per p
+                    for (int p = 0; p < kc; p++) {
+                        int dst = panel + p * NR;
+                        System.arraycopy(b, (pc + p) * n + jc + jr, bp, dst, nr);
+                        if (nr < NR) {
+                            Arrays.fill(bp, dst + nr, dst + NR, 0.0);
+                        }
+                    }
+                } else {
+                    // op(B)[p, j] = b[j·k + p]: walk each row of B (a column of op(B)) along p
+                    for (int j = 0; j < nr; j++) {
+                        int src = (jc + jr + j) * k + pc;
+                        int dst = panel + j;
+                        for (int p = 0; p < kc; p++) {
+                            bp[dst + p * NR] = b[src + p];
+                        }
+                    }
+                    for (int j = nr; j < NR; j++) {
+                        for (int p = 0; p < kc; p++) {
+                            bp[panel + p * NR + j] = 0.0;
+                        }
+                    }
+                }
+            }
+        }
+
+        /**
+         * Packs op(A)[ic:ic+mc, pc:pc+kc] into micro-panels of MR rows:
+         * ap[ir·kc + p·MR + r] = op(A)[ic + ir + r, pc + p], zero beyond row mc.
+         */
+        private void packA(double[] ap, int ic, int mc, int pc, int kc) {
+            for (int ir = 0; ir < mc; ir += MR) {
+                int mr = Math.min(MR, mc - ir);
+                int panel = ir * kc;
+                if (transA) {
+                    // op(A)[i, p] = a[p·m + i]: MR consecutive values of a row of A per p
+                    for (int p = 0; p < kc; p++) {
+                        int dst = panel + p * MR;
+                        System.arraycopy(a, (pc + p) * m + ic + ir, ap, dst, mr);
+                        if (mr < MR) {
+                            Arrays.fill(ap, dst + mr, dst + MR, 0.0);
+                        }
+                    }
+                } else if (mr == MR) {
+                    // op(A)[i, p] = a[i·k + p]: eight rows of A side by side, p ascending, so
+                    // that the panel is written in order (the reads are eight sequential streams)
+                    int s0 = (ic + ir) * k + pc;
+                    int s1 = s0 + k;
+                    int s2 = s1 + k;
+                    int s3 = s2 + k;
+                    int s4 = s3 + k;
+                    int s5 = s4 + k;
+                    int s6 = s5 + k;
+                    int s7 = s6 + k;
+                    for (int p = 0, dst = panel; p < kc; p++, dst += MR) {
+                        ap[dst] = a[s0 + p];
+                        ap[dst + 1] = a[s1 + p];
+                        ap[dst + 2] = a[s2 + p];
+                        ap[dst + 3] = a[s3 + p];
+                        ap[dst + 4] = a[s4 + p];
+                        ap[dst + 5] = a[s5 + p];
+                        ap[dst + 6] = a[s6 + p];
+                        ap[dst + 7] = a[s7 + p];
+                    }
+                } else {
+                    // the last, partial micro-panel: walk each row of A along p, then zeros
+                    for (int r = 0; r < mr; r++) {
+                        int src = (ic + ir + r) * k + pc;
+                        int dst = panel + r;
+                        for (int p = 0; p < kc; p++) {
+                            ap[dst + p * MR] = a[src + p];
+                        }
+                    }
+                    for (int r = mr; r < MR; r++) {
+                        for (int p = 0; p < kc; p++) {
+                            ap[panel + p * MR + r] = 0.0;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The micro-kernel: the MR × NR block of C at {@code c[cOff + r·ldc + j]} (r &lt; MR,
+     * j &lt; NR) becomes Σ_p A[r, p]·B[p, j] over the kc values of p of the packed micro-panels
+     * ({@code ap[aOff + p·MR + r]}, {@code bp[bOff + p·NR + j]}), added to its current value when
+     * {@code accumulate}, else started from zero. Each of the 16 vectors of C is its own local
+     * variable: row r, vector h is {@code c<r><h>}.
+     */
+    static void kernel(double[] ap, int aOff, double[] bp, int bOff, int kc,
+                       double[] c, int cOff, int ldc, boolean accumulate) {
+        int c0 = cOff;
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        int c4 = c3 + ldc;
+        int c5 = c4 + ldc;
+        int c6 = c5 + ldc;
+        int c7 = c6 + ldc;
+        DoubleVector c00;
+        DoubleVector c01;
+        DoubleVector c10;
+        DoubleVector c11;
+        DoubleVector c20;
+        DoubleVector c21;
+        DoubleVector c30;
+        DoubleVector c31;
+        DoubleVector c40;
+        DoubleVector c41;
+        DoubleVector c50;
+        DoubleVector c51;
+        DoubleVector c60;
+        DoubleVector c61;
+        DoubleVector c70;
+        DoubleVector c71;
+        if (accumulate) {
+            c00 = DoubleVector.fromArray(S, c, c0);
+            c01 = DoubleVector.fromArray(S, c, c0 + L);
+            c10 = DoubleVector.fromArray(S, c, c1);
+            c11 = DoubleVector.fromArray(S, c, c1 + L);
+            c20 = DoubleVector.fromArray(S, c, c2);
+            c21 = DoubleVector.fromArray(S, c, c2 + L);
+            c30 = DoubleVector.fromArray(S, c, c3);
+            c31 = DoubleVector.fromArray(S, c, c3 + L);
+            c40 = DoubleVector.fromArray(S, c, c4);
+            c41 = DoubleVector.fromArray(S, c, c4 + L);
+            c50 = DoubleVector.fromArray(S, c, c5);
+            c51 = DoubleVector.fromArray(S, c, c5 + L);
+            c60 = DoubleVector.fromArray(S, c, c6);
+            c61 = DoubleVector.fromArray(S, c, c6 + L);
+            c70 = DoubleVector.fromArray(S, c, c7);
+            c71 = DoubleVector.fromArray(S, c, c7 + L);
+        } else {
+            DoubleVector zero = DoubleVector.zero(S);
+            c00 = zero;
+            c01 = zero;
+            c10 = zero;
+            c11 = zero;
+            c20 = zero;
+            c21 = zero;
+            c30 = zero;
+            c31 = zero;
+            c40 = zero;
+            c41 = zero;
+            c50 = zero;
+            c51 = zero;
+            c60 = zero;
+            c61 = zero;
+            c70 = zero;
+            c71 = zero;
+        }
+        int ai = aOff;
+        int bi = bOff;
+        for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
+            DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + L);
+            // C[r, :] ← fma(A[r, p], B[p, :], C[r, :]) for r = 0 … 7, one broadcast of A[r, p] each
+            DoubleVector x = DoubleVector.broadcast(S, ap[ai]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = DoubleVector.broadcast(S, ap[ai + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = DoubleVector.broadcast(S, ap[ai + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = DoubleVector.broadcast(S, ap[ai + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = DoubleVector.broadcast(S, ap[ai + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = DoubleVector.broadcast(S, ap[ai + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = DoubleVector.broadcast(S, ap[ai + 6]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = DoubleVector.broadcast(S, ap[ai + 7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+        }
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + L);
+        c10.intoArray(c, c1);
+        c11.intoArray(c, c1 + L);
+        c20.intoArray(c, c2);
+        c21.intoArray(c, c2 + L);
+        c30.intoArray(c, c3);
+        c31.intoArray(c, c3 + L);
+        c40.intoArray(c, c4);
+        c41.intoArray(c, c4 + L);
+        c50.intoArray(c, c5);
+        c51.intoArray(c, c5 + L);
+        c60.intoArray(c, c6);
+        c61.intoArray(c, c6 + L);
+        c70.intoArray(c, c7);
+        c71.intoArray(c, c7 + L);
+    }
+
+    /** One thread's packed blocks of A (MC × KC) and B (KC × NC) and its edge tile, reused by every product. */
+    private static final class Scratch {
+        static final ThreadLocal<Scratch> LOCAL = ThreadLocal.withInitial(Scratch::new);
+
+        final double[] a = new double[MC * KC];
+        final double[] b = new double[KC * NC];
+        final double[] tile = new double[MR * NR];
+    }
+}
