@@ -92,8 +92,9 @@ final class VectorGemm {
     /**
      * C (m×n) = op(A)·op(B), with the storage conventions of {@link Gemm#multiply}; m, n, k ≥ 1.
      * Products of at least {@link #PARALLEL_MIN_FLOPS} multiply-adds are split into at most
-     * {@code threads} strips of C: along the longer of m
-     * and n, so that the operand every thread packs in full is the smaller one.
+     * {@code threads} strips of C along the longer of m and n, one per thread (the pool's, with
+     * the caller as one of them; see {@link Gemm#runParts}). Every element is computed by the
+     * same chain whichever strip it falls in, so the split changes no result.
      */
     static void multiply(double[] a, double[] b, double[] c, int m, int k, int n,
                          boolean transA, boolean transB, int threads) {
