@@ -306,6 +306,15 @@ public final class Dsl {
         return new FitOptions.BatchSize(n);
     }
 
+    /**
+     * Mini-batches in the data's order, the same every epoch, instead of reshuffling: for data that
+     * is already shuffled, or to match a program that slices {@code X[:, s:s+B]} in order.
+     * {@code fit(x, y, batch(128), inOrder())}.
+     */
+    public static FitOption inOrder() {
+        return new FitOptions.InOrder();
+    }
+
     /** Stochastic gradient descent: one sample per update, shuffled every epoch (batch(1)). */
     public static FitOption sgd() {
         return new FitOptions.BatchSize(1);

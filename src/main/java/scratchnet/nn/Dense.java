@@ -95,6 +95,14 @@ public final class Dense {
         }
     }
 
+    /** A layer with the same shape, activation and (copied) parameters. */
+    Dense copy() {
+        Dense d = new Dense(in, out, activation);
+        System.arraycopy(w, 0, d.w, 0, w.length);
+        System.arraycopy(b, 0, d.b, 0, b.length);
+        return d;
+    }
+
     /** Inputs per sample. */
     public int in() {
         return in;

@@ -15,6 +15,7 @@ public final class FitConfig {
     int iters;
     int epochs;
     int batch;
+    boolean inOrder;
     Supplier<Optimizer> optimizer = GradientDescent::new;
     double l2;
     Schedule schedule;

@@ -64,6 +64,14 @@ public final class FitOptions {
         }
     }
 
+    /** {@code inOrder()}: mini-batches taken in the data's order every epoch, without shuffling. */
+    public record InOrder() implements FitOption {
+        @Override
+        public void applyTo(FitConfig c) {
+            c.inOrder = true;
+        }
+    }
+
     /** {@code momentum(β)}, {@code adam()}: the optimiser, made fresh for every fit. */
     public record UseOptimizer(String label, Supplier<Optimizer> factory) implements FitOption {
         @Override

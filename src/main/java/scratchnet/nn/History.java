@@ -18,6 +18,7 @@ public final class History {
     private double[] losses = new double[16];
     private int count;
     private double finalLoss = Double.NaN;
+    private java.util.function.DoubleSupplier pendingFinalLoss;
     private boolean interrupted;
     private long nanos;
 
@@ -35,8 +36,18 @@ public final class History {
         count++;
     }
 
-    void finish(double finalLoss, boolean interrupted, long nanos) {
+    synchronized void finish(double finalLoss, boolean interrupted, long nanos) {
         this.finalLoss = finalLoss;
+        this.pendingFinalLoss = null;
+        this.interrupted = interrupted;
+        this.nanos = nanos;
+    }
+
+    /** As {@link #finish(double, boolean, long)}, with the final loss worked out on first request. */
+    void finish(java.util.function.DoubleSupplier finalLoss, boolean interrupted, long nanos) {
+        synchronized (this) {
+            this.pendingFinalLoss = finalLoss;
+        }
         this.interrupted = interrupted;
         this.nanos = nanos;
     }
@@ -57,7 +68,11 @@ public final class History {
     }
 
     /** The loss of the model after its last update (on the whole training set, with the L2 term). */
-    public double finalLoss() {
+    public synchronized double finalLoss() {
+        if (pendingFinalLoss != null) {
+            finalLoss = pendingFinalLoss.getAsDouble();
+            pendingFinalLoss = null;
+        }
         return finalLoss;
     }
 
@@ -114,7 +129,7 @@ public final class History {
     @Override
     public String toString() {
         return "History(" + count + " losses recorded per " + unit + ", first " + (count == 0 ? "-" : LossFormat.g(losses[0]))
-                + ", last " + (count == 0 ? "-" : LossFormat.g(losses[count - 1])) + ", final " + LossFormat.g(finalLoss)
+                + ", last " + (count == 0 ? "-" : LossFormat.g(losses[count - 1])) + ", final " + LossFormat.g(finalLoss())
                 + (interrupted ? ", interrupted" : "") + ")";
     }
 }

@@ -19,6 +19,7 @@ final class Trainer {
     private final Loss loss;
     private final Optimizer optimizer;
     private final int m;
+    private final Matrix xMatrix;
     private final double[] xs;
     private final double[] ys;
     private double lr;
@@ -36,7 +37,8 @@ final class Trainer {
                     + ShapeException.shape(y.rows(), y.cols()) + " — each column is one sample");
         }
         this.m = x.cols();
-        this.xs = x.flatten();
+        this.xMatrix = x;
+        this.xs = SampleRows.values(x);
         this.ys = targets.flatten();
         this.optimizer = config.optimizer.get();
         this.lr = config.lr;
@@ -103,17 +105,18 @@ final class Trainer {
         Workspace ws = new Workspace(layers, size);
         double[] xb = new double[in * size];
         double[] yb = new double[out * size];
-        // samples as contiguous rows, so gathering a shuffled batch streams through memory
-        double[] xRows = transpose(xs, in, m);
-        double[] yRows = transpose(ys, out, m);
+        // shuffled batches are gathered from the samples as contiguous rows (a copy kept for the
+        // next fit on the same x); batches in order are column slices of x itself
+        double[] xRows = config.inOrder ? null : SampleRows.rows(xMatrix);
+        double[] yRows = config.inOrder ? null : transpose(ys, out, m);
         History history = new History("epoch");
         start(epochs, "epoch");
         long t0 = System.nanoTime();
         boolean interrupted = false;
         int update = 0;
         for (int epoch = 1; epoch <= epochs && !interrupted && update < maxUpdates; epoch++) {
-            // 1. a fresh order of the samples for this epoch
-            int[] order = GlobalRandom.get().permutation(m);
+            // 1. a fresh order of the samples for this epoch (or none: batches in order)
+            int[] order = config.inOrder ? null : GlobalRandom.get().permutation(m);
             double lossSum = 0.0;
             int batches = 0;
             for (int start = 0; start < m && update < maxUpdates; start += size) {
@@ -123,8 +126,13 @@ final class Trainer {
                 }
                 // 2. gather the batch's columns
                 int nb = Math.min(size, m - start);
-                gather(xRows, in, order, start, nb, xb);
-                gather(yRows, out, order, start, nb, yb);
+                if (order == null) {
+                    slice(xs, in, m, start, nb, xb);
+                    slice(ys, out, m, start, nb, yb);
+                } else {
+                    gather(xRows, in, order, start, nb, xb);
+                    gather(yRows, out, order, start, nb, yb);
+                }
                 // 3. forward pass, and the batch loss for the epoch's average
                 ws.forward(layers, xb, nb);
                 lossSum += checked(ws.loss(layers, yb, loss, config.l2), epoch, "epoch", history);
@@ -189,9 +197,23 @@ final class Trainer {
 
     private History finish(History history, boolean interrupted, long t0) {
         long nanos = System.nanoTime() - t0;
-        Workspace all = new Workspace(layers, m);
-        all.forward(layers, xs, m);
-        history.finish(all.loss(layers, ys, loss, config.l2), interrupted, nanos);
+        // the loss on the whole training set after the last update, worked out when first asked
+        // for (a display asks at once; a quiet fit never asked skips a forward pass over every
+        // sample), from a copy of the weights, so that training the model further changes nothing
+        Dense[] trained = new Dense[layers.length];
+        for (int l = 0; l < layers.length; l++) {
+            trained[l] = layers[l].copy();
+        }
+        Matrix x = xMatrix;
+        double[] targets = ys;
+        int samples = m;
+        Loss lossFunction = loss;
+        double l2 = config.l2;
+        history.finish(() -> {
+            Workspace all = new Workspace(trained, samples);
+            all.forward(trained, SampleRows.values(x), samples);
+            return all.loss(trained, targets, lossFunction, l2);
+        }, interrupted, nanos);
         for (TrainingListener l : listeners) {
             l.onEnd(history);
         }
@@ -228,10 +250,33 @@ final class Trainer {
 
     /**
      * dst (rows×nb) = the samples order[start..start+nb), taken from srcRows (m×rows, one sample per
-     * row): each sample is read contiguously and written down one column of the small batch buffer.
+     * row). Eight samples at a time: each is read contiguously, and each row of dst receives eight
+     * neighbouring values (one cache line) instead of one value per line.
      */
     private static void gather(double[] srcRows, int rows, int[] order, int start, int nb, double[] dst) {
-        for (int k = 0; k < nb; k++) {
+        int k = 0;
+        for (; k + 8 <= nb; k += 8) {
+            int s0 = order[start + k] * rows;
+            int s1 = order[start + k + 1] * rows;
+            int s2 = order[start + k + 2] * rows;
+            int s3 = order[start + k + 3] * rows;
+            int s4 = order[start + k + 4] * rows;
+            int s5 = order[start + k + 5] * rows;
+            int s6 = order[start + k + 6] * rows;
+            int s7 = order[start + k + 7] * rows;
+            for (int i = 0; i < rows; i++) {
+                int d = i * nb + k;
+                dst[d] = srcRows[s0 + i];
+                dst[d + 1] = srcRows[s1 + i];
+                dst[d + 2] = srcRows[s2 + i];
+                dst[d + 3] = srcRows[s3 + i];
+                dst[d + 4] = srcRows[s4 + i];
+                dst[d + 5] = srcRows[s5 + i];
+                dst[d + 6] = srcRows[s6 + i];
+                dst[d + 7] = srcRows[s7 + i];
+            }
+        }
+        for (; k < nb; k++) {
             int s = order[start + k] * rows;
             for (int i = 0; i < rows; i++) {
                 dst[i * nb + k] = srcRows[s + i];
@@ -239,8 +284,15 @@ final class Trainer {
         }
     }
 
+    /** dst (rows×nb) = columns [start, start+nb) of src (rows×m): one contiguous copy per row. */
+    private static void slice(double[] src, int rows, int m, int start, int nb, double[] dst) {
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(src, i * m + start, dst, i * nb, nb);
+        }
+    }
+
     /** The (cols×rows) transpose of a row-major (rows×cols) array, in cache-sized tiles. */
-    private static double[] transpose(double[] a, int rows, int cols) {
+    static double[] transpose(double[] a, int rows, int cols) {
         double[] t = new double[a.length];
         final int tile = 64;
         for (int i0 = 0; i0 < rows; i0 += tile) {

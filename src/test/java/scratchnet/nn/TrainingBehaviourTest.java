@@ -159,6 +159,51 @@ class TrainingBehaviourTest {
         assertThat(lossNow).isEqualTo(h.finalLoss());
     }
 
+    // ------------------------------------------------------------------ batches in order, final loss
+
+    @Test
+    void batchesInOrderAreConsecutiveColumnSlicesAndLeaveTheRandomStateAlone() {
+        seed(3);
+        Matrix x = randn(2, 6);
+        Matrix y = x.sum(0).gt(0);
+        Network a = net(2, 3, 1).tanh().sigmoid().init(normal());
+        Network b = net(2, 3, 1).tanh().sigmoid();
+        for (int l = 1; l <= 2; l++) {
+            b.param("w" + l, a.param("w" + l));
+            b.param("b" + l, a.param("b" + l));
+        }
+        seed(99);
+        double next = randn(1, 1).get(0, 0);
+        seed(99);
+        a.fit(x, y, batch(4), inOrder(), epochs(1), lr(0.5), quiet());
+        // inOrder drew nothing from the global RNG
+        assertThat(randn(1, 1).get(0, 0)).isEqualTo(next);
+        // the same epoch by hand: columns 0..3, then 4..5, one full-batch update each
+        b.fit(x.columns(0, 1, 2, 3), y.columns(0, 1, 2, 3), iters(1), lr(0.5), quiet());
+        b.fit(x.columns(4, 5), y.columns(4, 5), iters(1), lr(0.5), quiet());
+        for (String p : new String[] {"w1", "b1", "w2", "b2"}) {
+            double[] got = a.param(p).flatten();
+            double[] want = b.param(p).flatten();
+            for (int i = 0; i < want.length; i++) {
+                assertThat(got[i]).as("%s[%d]", p, i).isCloseTo(want[i], org.assertj.core.data.Offset.offset(1e-14));
+            }
+        }
+    }
+
+    @Test
+    void finalLossIsTheLossRightAfterTheFitEvenWhenAskedAfterMoreTraining() {
+        seed(5);
+        Matrix x = randn(2, 50);
+        Matrix y = x.sum(0).gt(0);
+        Network model = net(2, 4, 1).relu().sigmoid().init(he());
+        History first = model.fit(x, y, batch(10), epochs(2), lr(0.3), quiet());
+        double right = model.loss(x, y);
+        model.fit(x, y, batch(10), epochs(5), lr(0.3), quiet());
+        assertThat(model.loss(x, y)).isNotEqualTo(right);
+        // worked out lazily, but from the weights the first fit ended with
+        assertThat(first.finalLoss()).isEqualTo(right);
+    }
+
     // ------------------------------------------------------------------ printing
 
     private static String captureOut(Runnable r) {
