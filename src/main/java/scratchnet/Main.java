@@ -35,6 +35,10 @@ public final class Main {
             case "jshell":
                 System.exit(scratchnet.shell.JShellLauncher.run(rest));
                 break;
+            case "startup-training":
+                // hidden: the workload of the runs that make the kernel's start-up archives (install does this)
+                System.exit(scratchnet.kernel.StartupArchives.train(rest));
+                break;
             case "install":
             case "uninstall":
                 // args, not rest: KernelSpec.main reads the command (install or uninstall) from args[0]
@@ -80,8 +84,9 @@ public final class Main {
         out.println("  run <notebook.ipynb | dir>... [--output DIR] [--timeout SECONDS]");
         out.println("                                     execute notebooks headless; write <name>.out.ipynb and <name>.html");
         out.println("  jshell [jshell options]            JShell with scratchnet on the class path and its imports done");
-        out.println("  install [--user | --sys-prefix | --prefix DIR] [--name NAME]");
-        out.println("                                     install the Jupyter kernelspec (kernel.json and logos)");
+        out.println("  install [--user | --sys-prefix | --prefix DIR] [--name NAME] [--no-archives]");
+        out.println("                                     install the Jupyter kernelspec (kernel.json, logos and the");
+        out.println("                                     start-up archives that make the kernel start faster)");
         out.println("  uninstall [--user | --sys-prefix | --prefix DIR] [--name NAME]");
         out.println("                                     remove that kernelspec");
         out.println("  help                               this text");
