@@ -34,6 +34,7 @@ public final class CellAgent extends RemoteExecutionControl {
     public static void main(String[] args) throws Exception {
         // displays go out as frames on System.out (whichever System.out is current when they are sent)
         scratchnet.display.Notebook.install();
+        WarmUp.start();
         String interruptPort = System.getProperty(INTERRUPT_PORT_PROPERTY);
         if (interruptPort != null) {
             try {
@@ -57,6 +58,7 @@ public final class CellAgent extends RemoteExecutionControl {
     /** Overridden so that JShell's stop finds this class's frame while a cell runs. */
     @Override
     protected String invoke(Method doitMethod) throws Exception {
+        WarmUp.cellStarted();
         return super.invoke(doitMethod);
     }
 
