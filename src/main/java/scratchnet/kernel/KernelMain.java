@@ -28,12 +28,12 @@ public final class KernelMain {
             return 2;
         }
         StartTrace.mark("main");
+        StartupArchives.warnIfStale();
         Path file = Path.of(args[0]);
         if (!Files.isReadable(file)) {
             System.err.println("scratchnet kernel: cannot read the connection file " + file.toAbsolutePath());
             return 2;
         }
-        StartupArchives.warnIfStale();
         serve(KernelConnectionProperties.parse(Files.readString(file)));
         return 0;
     }

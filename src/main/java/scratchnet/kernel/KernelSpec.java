@@ -46,9 +46,12 @@ public final class KernelSpec {
     public static final String DEFAULT_NAME = "scratchnet";
     /** The name Jupyter shows in its kernel menus. */
     public static final String DISPLAY_NAME = "Java (scratchnet)";
-    /** JVM options of the kernel process: it only orchestrates, user code runs in a child JVM. */
+    /** JVM options of the kernel process: it only orchestrates and compiles, user code runs in a child JVM. */
     public static final List<String> JVM_OPTIONS = List.of(
-            "-Djava.awt.headless=true", "-XX:+UseSerialGC", "-Xshare:auto");
+            "-Djava.awt.headless=true", "-XX:+UseSerialGC",
+            // C1 only: the kernel's work (messaging, javac for each cell) is short-lived, and C2
+            // compiling javac takes a core for seconds at start-up, when the cell JVM needs it
+            "-XX:TieredStopAtLevel=1", "-Xshare:auto");
     /** The files copied from the jar's {@code /scratchnet/kernel/} resources beside kernel.json. */
     public static final List<String> LOGOS = List.of("logo-32x32.png", "logo-64x64.png", "logo-svg.svg");
 
