@@ -77,7 +77,9 @@ public final class Main {
         out.println("commands:");
         out.println("  seeds                              run the four seed documents' programs, printing their losses");
         out.println("  kernel <connection-file>           run the Jupyter kernel (Jupyter starts this; see install)");
-        out.println("  kernel-bench                       time the kernel (start, cell, shutdown, notebook) beside python3's");
+        out.println("  kernel-bench [--runs N] [--notebook PATH] [--no-archives]");
+        out.println("                                     time the kernel (start, first cell, cell, shutdown, notebooks,");
+        out.println("                                     notebook 000 through nbconvert) beside python3's");
         out.println("  bench [--anchors DIR] [--runs N] [--only dot,mlp,seeds]");
         out.println("                                     matrix multiply GFLOPS, the MLP epoch and the seed workloads,");
         out.println("                                     beside numpy (and PyTorch) when python3 has them");
