@@ -124,6 +124,9 @@ public final class StartupArchives {
                 Files.deleteIfExists(archive);
                 return false;
             }
+            // the JVM writes archives read-only; owner-writable, they can be replaced and removed
+            // like the other files of the kernelspec (a read-only file cannot be deleted on Windows)
+            archive.toFile().setWritable(true, true);
             return true;
         } catch (IOException e) {
             log.println("warning: no start-up archive for the " + what + ": " + e.getMessage()
