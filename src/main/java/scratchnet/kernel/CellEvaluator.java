@@ -170,6 +170,7 @@ public final class CellEvaluator implements AutoCloseable {
         vm.addAll(StartupArchives.cellArchiveOptions());
         vm.addAll(jvmOptions);
         JavadocSources.install();
+        StartTrace.mark("javadoc sources");
         // CellEngine launches the cell JVM in the background: the imports below compile (and the
         // compiler warms up) while it starts
         CellEngine engine = new CellEngine();
