@@ -35,6 +35,10 @@ public final class Main {
             case "jshell":
                 System.exit(scratchnet.shell.JShellLauncher.run(rest));
                 break;
+            case "startup-training":
+                // hidden: the workload of the runs that make the kernel's start-up archives (install does this)
+                System.exit(scratchnet.kernel.StartupArchives.train(rest));
+                break;
             case "install":
             case "uninstall":
                 // args, not rest: KernelSpec.main reads the command (install or uninstall) from args[0]
@@ -73,15 +77,18 @@ public final class Main {
         out.println("commands:");
         out.println("  seeds                              run the four seed documents' programs, printing their losses");
         out.println("  kernel <connection-file>           run the Jupyter kernel (Jupyter starts this; see install)");
-        out.println("  kernel-bench                       time the kernel (start, cell, shutdown, notebook) beside python3's");
+        out.println("  kernel-bench [--runs N] [--notebook PATH] [--no-archives]");
+        out.println("                                     time the kernel (start, first cell, cell, shutdown, notebooks,");
+        out.println("                                     notebook 000 through nbconvert) beside python3's");
         out.println("  bench [--anchors DIR] [--runs N] [--only dot,mlp,seeds]");
         out.println("                                     matrix multiply GFLOPS, the MLP epoch and the seed workloads,");
         out.println("                                     beside numpy (and PyTorch) when python3 has them");
         out.println("  run <notebook.ipynb | dir>... [--output DIR] [--timeout SECONDS]");
         out.println("                                     execute notebooks headless; write <name>.out.ipynb and <name>.html");
         out.println("  jshell [jshell options]            JShell with scratchnet on the class path and its imports done");
-        out.println("  install [--user | --sys-prefix | --prefix DIR] [--name NAME]");
-        out.println("                                     install the Jupyter kernelspec (kernel.json and logos)");
+        out.println("  install [--user | --sys-prefix | --prefix DIR] [--name NAME] [--no-archives]");
+        out.println("                                     install the Jupyter kernelspec (kernel.json, logos and the");
+        out.println("                                     start-up archives that make the kernel start faster)");
         out.println("  uninstall [--user | --sys-prefix | --prefix DIR] [--name NAME]");
         out.println("                                     remove that kernelspec");
         out.println("  help                               this text");

@@ -136,7 +136,12 @@ public final class CellEvaluator implements AutoCloseable {
 
     // ------------------------------------------------------------------ lifecycle
 
-    private void start() {
+    /**
+     * The cell JVM's options apart from the debugger's and the per-session ones: the same in the
+     * kernel and in the training run that makes the cell JVM's class-data sharing archive (an
+     * archive only fits a JVM with the same class path and modules).
+     */
+    static List<String> cellJvmOptions(String classPath) {
         List<String> vm = new ArrayList<>();
         vm.add("-Djava.awt.headless=true");
         vm.add("-Dscratchnet.display=frames");
@@ -150,24 +155,49 @@ public final class CellEvaluator implements AutoCloseable {
         }
         vm.add("--class-path");
         vm.add(classPath);
+        return vm;
+    }
+
+    private void start() {
+        StartTrace.mark("cell JVM start");
+        // the cell JVM connects its interrupt agent as it starts (CellAgent), to this port
+        int interruptPort = openInterruptServer();
+        List<String> vm = new ArrayList<>(cellJvmOptions(classPath));
+        if (interruptPort > 0) {
+            vm.add("-D" + scratchnet.kernel.remote.CellAgent.INTERRUPT_PORT_PROPERTY + "=" + interruptPort);
+        }
+        // the class-data sharing archive made at install, when there is one (a stale one is ignored)
+        vm.addAll(StartupArchives.cellArchiveOptions());
         vm.addAll(jvmOptions);
         JavadocSources.install();
+        StartTrace.mark("javadoc sources");
+        // CellEngine launches the cell JVM in the background: the imports below compile (and the
+        // compiler warms up) while it starts
+        CellEngine engine = new CellEngine();
         shell = JShell.builder()
-                .executionEngine(new CellEngine(), new HashMap<>())
+                .executionEngine(engine, new HashMap<>())
                 .remoteVMOptions(vm.toArray(new String[0]))
                 .compilerOptions("--class-path", classPath)
                 .out(new PrintStream(new OutputRouter(false, sink), true, StandardCharsets.UTF_8))
                 .err(new PrintStream(new OutputRouter(true, sink), true, StandardCharsets.UTF_8))
                 .in(InputStream.nullInputStream())
                 .build();
+        StartTrace.mark("JShell built");
         for (String cp : addedClassPath) {
             shell.addToClasspath(cp);
         }
         for (String imp : IMPORTS) {
             mustRun(imp);
+            if (StartTrace.on()) {
+                StartTrace.mark(imp);
+            }
         }
-        connectInterruptAgent();
-        mustRun("scratchnet.display.Notebook.install();");
+        StartTrace.mark("imports done");
+        // the imports' classes were queued while the JVM started: wait until they are loaded
+        engine.awaitStarted();
+        StartTrace.mark("cell JVM up, imports loaded");
+        awaitInterruptAgent();
+        StartTrace.mark("cell session ready");
     }
 
     private void mustRun(String source) {
@@ -181,25 +211,43 @@ public final class CellEvaluator implements AutoCloseable {
         }
     }
 
-    private void connectInterruptAgent() {
+    /** The thread accepting the cell JVM's interrupt agent, while it has not connected yet. */
+    private Thread interruptAccept;
+
+    /** Listens for the cell JVM's interrupt agent; returns the port, or -1 without one. */
+    private int openInterruptServer() {
+        interruptLine = null;
         try {
             interruptServer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-            interruptServer.setSoTimeout(10_000);
-            int port = interruptServer.getLocalPort();
-            Thread accept = new Thread(() -> {
-                try {
-                    Socket s = interruptServer.accept();
-                    interruptLine = s.getOutputStream();
-                } catch (IOException e) {
-                    // without the agent, interrupts fall back to the debugger stop
-                }
-            }, "scratchnet-interrupt-accept");
-            accept.setDaemon(true);
-            accept.start();
-            mustRun("scratchnet.kernel.remote.InterruptAgent.start(" + port + ");");
+            interruptServer.setSoTimeout(CellEngine.CONNECT_TIMEOUT_MS);
+        } catch (IOException e) {
+            return -1;
+        }
+        ServerSocket server = interruptServer;
+        interruptAccept = new Thread(() -> {
+            try {
+                Socket s = server.accept();
+                s.setTcpNoDelay(true);
+                interruptLine = s.getOutputStream();
+            } catch (IOException e) {
+                // without the agent, interrupts fall back to the debugger stop
+            }
+        }, "scratchnet-interrupt-accept");
+        interruptAccept.setDaemon(true);
+        interruptAccept.start();
+        return server.getLocalPort();
+    }
+
+    /** Waits (at most 10 s) for the interrupt agent, which connects as the cell JVM starts. */
+    private void awaitInterruptAgent() {
+        Thread accept = interruptAccept;
+        if (accept == null) {
+            return;
+        }
+        try {
             accept.join(10_000);
-        } catch (IOException | InterruptedException e) {
-            interruptLine = null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -258,6 +306,9 @@ public final class CellEvaluator implements AutoCloseable {
      */
     public void execute(String code, int cell) throws CellException {
         ready();
+        if (cell <= 1) {
+            StartTrace.mark("first cell starts");
+        }
         interrupted = false;
         restartedDuringCell = false;
         running = true;
@@ -296,6 +347,9 @@ public final class CellEvaluator implements AutoCloseable {
             }
             if (interrupted || restartedDuringCell) {
                 throw interruptedError();
+            }
+            if (cell <= 1) {
+                StartTrace.mark("first cell evaluated");
             }
             // show the last expression's value
             String value = resultName(last);

@@ -28,19 +28,48 @@ final class JavadocSources {
     private JavadocSources() {
     }
 
-    /** Points JShell's source lookup at the JDK's and scratchnet's sources; returns false if it could not. */
+    /**
+     * Points JShell's source lookup at the JDK's and scratchnet's sources; returns false if it could
+     * not. The source archives are only opened when JShell first looks for Javadoc (the first
+     * inspect request): opening the jar reads its whole directory, work the kernel's start-up
+     * does not need.
+     */
     static synchronized boolean install() {
-        List<Path> roots = new ArrayList<>();
-        addJdkSources(roots);
-        addOwnSources(roots);
         try {
             java.lang.reflect.Field f = Class.forName("jdk.jshell.SourceCodeAnalysisImpl")
                     .getDeclaredField("availableSourcesOverride");
             f.setAccessible(true);
-            f.set(null, roots);
+            f.set(null, new LazyRoots());
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /** The source roots, found the first time JShell reads the list. */
+    private static final class LazyRoots extends java.util.AbstractList<Path> {
+        private List<Path> roots;
+
+        private synchronized List<Path> roots() {
+            if (roots == null) {
+                List<Path> found = new ArrayList<>();
+                synchronized (JavadocSources.class) {
+                    addJdkSources(found);
+                    addOwnSources(found);
+                }
+                roots = List.copyOf(found);
+            }
+            return roots;
+        }
+
+        @Override
+        public Path get(int index) {
+            return roots().get(index);
+        }
+
+        @Override
+        public int size() {
+            return roots().size();
         }
     }
 

@@ -27,20 +27,28 @@ public final class KernelMain {
             System.err.println("usage: java -jar scratchnet.jar kernel <connection-file>");
             return 2;
         }
+        StartTrace.mark("main");
+        StartupArchives.warnIfStale();
         Path file = Path.of(args[0]);
         if (!Files.isReadable(file)) {
             System.err.println("scratchnet kernel: cannot read the connection file " + file.toAbsolutePath());
             return 2;
         }
-        KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(file));
+        serve(KernelConnectionProperties.parse(Files.readString(file)));
+        return 0;
+    }
+
+    /** Serves Jupyter on the sockets {@code props} names until it shuts the kernel down. */
+    static void serve(KernelConnectionProperties props) throws Exception {
         JupyterConnection connection = new JupyterConnection(props);
         ScratchnetKernel kernel = new ScratchnetKernel(ownClassPath(), cellJvmOptions());
+        StartTrace.mark("kernel constructed");
         StrictShellChannel.install(connection);
         kernel.becomeHandlerForConnection(connection);
         shortenPollSleeps(connection);
         connection.connect();
+        StartTrace.mark("sockets connected");
         connection.waitUntilClose();
-        return 0;
     }
 
     /** The class path of this JVM: the scratchnet jar (or the build's classes and dependencies). */

@@ -36,16 +36,22 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * KernelSpec.uninstall(Target.prefix(Path.of("/tmp/ks")), "scratchnet");   // true, then false
  * }</pre>
  * The kernel's argv is the java executable that ran {@code install}, a few JVM options for a
- * light orchestrating process, {@code -jar <scratchnet.jar> kernel {connection_file}}.
+ * light orchestrating process, {@code -jar <scratchnet.jar> kernel {connection_file}}. The
+ * command line's {@code install} also makes {@link StartupArchives start-up archives}
+ * (class-data sharing) in the kernelspec directory, unless given {@code --no-archives}; the argv
+ * then names them, and a kernel whose archive is missing or does not fit starts without it.
  */
 public final class KernelSpec {
     /** The kernelspec name used when {@code --name} is not given. */
     public static final String DEFAULT_NAME = "scratchnet";
     /** The name Jupyter shows in its kernel menus. */
     public static final String DISPLAY_NAME = "Java (scratchnet)";
-    /** JVM options of the kernel process: it only orchestrates, user code runs in a child JVM. */
+    /** JVM options of the kernel process: it only orchestrates and compiles, user code runs in a child JVM. */
     public static final List<String> JVM_OPTIONS = List.of(
-            "-Djava.awt.headless=true", "-XX:+UseSerialGC", "-Xshare:auto");
+            "-Djava.awt.headless=true", "-XX:+UseSerialGC",
+            // C1 only: the kernel's work (messaging, javac for each cell) is short-lived, and C2
+            // compiling javac takes a core for seconds at start-up, when the cell JVM needs it
+            "-XX:TieredStopAtLevel=1", "-Xshare:auto");
     /** The files copied from the jar's {@code /scratchnet/kernel/} resources beside kernel.json. */
     public static final List<String> LOGOS = List.of("logo-32x32.png", "logo-64x64.png", "logo-svg.svg");
 
@@ -55,6 +61,7 @@ public final class KernelSpec {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final String OPTIONS =
             "--user, --sys-prefix, --prefix DIR, --name NAME";
+    private static final String NO_ARCHIVES = "--no-archives";
 
     private KernelSpec() {
     }
@@ -150,11 +157,22 @@ public final class KernelSpec {
      * @param java the java executable the kernel runs with
      */
     public static Path install(Target target, Path jar, Path java, String name) throws IOException {
-        return installInto(dataDir(target), jar, java, name);
+        return installInto(dataDir(target), jar, java, name, false, System.out);
+    }
+
+    /**
+     * {@link #install(Target, Path, Path, String)}, with {@link StartupArchives start-up archives}
+     * when {@code archives} is true: training runs of a few seconds make them, reporting on
+     * {@code log}; one that cannot be made is left out with a warning, and the install goes on.
+     */
+    public static Path install(Target target, Path jar, Path java, String name, boolean archives, PrintStream log)
+            throws IOException {
+        return installInto(dataDir(target), jar, java, name, archives, log);
     }
 
     /** {@link #install} into an already resolved Jupyter data dir. */
-    static Path installInto(Path dataDir, Path jar, Path java, String name) throws IOException {
+    static Path installInto(Path dataDir, Path jar, Path java, String name, boolean archives, PrintStream log)
+            throws IOException {
         checkName(name);
         Path javaPath = requireFile(java, "java executable");
         Path jarPath = requireFile(jar, "scratchnet jar");
@@ -168,7 +186,6 @@ public final class KernelSpec {
         Path tmp = newSiblingDir(dataDir, "." + name + "-install-");
         Path old = null;
         try {
-            Files.write(tmp.resolve("kernel.json"), kernelJson(jarPath, javaPath));
             for (String logo : LOGOS) {
                 try (InputStream in = KernelSpec.class.getResourceAsStream(RESOURCE_DIR + logo)) {
                     if (in == null) {
@@ -178,6 +195,14 @@ public final class KernelSpec {
                     Files.copy(in, tmp.resolve(logo));
                 }
             }
+            List<String> archiveOptions = List.of();
+            if (archives) {
+                log.println("Making start-up archives for " + javaPath + " (a few seconds; " + NO_ARCHIVES
+                        + " skips this)");
+                // made in the temporary dir, named in kernel.json where they will be once it is moved
+                archiveOptions = StartupArchives.kernelJvmOptions(StartupArchives.create(javaPath, jarPath, tmp, log), dest);
+            }
+            Files.write(tmp.resolve("kernel.json"), kernelJson(jarPath, javaPath, archiveOptions));
             if (Files.exists(dest)) {
                 old = newSiblingDir(dataDir, "." + name + "-old-");
                 Files.delete(old);
@@ -226,9 +251,15 @@ public final class KernelSpec {
 
     /** The kernel.json for {@code jar} run by {@code java}, as UTF-8 bytes with a final newline. */
     static byte[] kernelJson(Path jar, Path java) throws IOException {
+        return kernelJson(jar, java, List.of());
+    }
+
+    /** {@link #kernelJson(Path, Path)} with {@code extraJvmOptions} after {@link #JVM_OPTIONS}. */
+    static byte[] kernelJson(Path jar, Path java, List<String> extraJvmOptions) throws IOException {
         List<String> argv = new ArrayList<>();
         argv.add(java.toAbsolutePath().normalize().toString());
         argv.addAll(JVM_OPTIONS);
+        argv.addAll(extraJvmOptions);
         argv.add("-jar");
         argv.add(jar.toAbsolutePath().normalize().toString());
         argv.add("kernel");
@@ -300,6 +331,7 @@ public final class KernelSpec {
         String targetOption = null;
         String name = DEFAULT_NAME;
         Path jar = null;
+        boolean archives = true;
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             int eq = arg.indexOf('=');
@@ -308,6 +340,12 @@ public final class KernelSpec {
             boolean takesValue = option.equals("--prefix") || option.equals("--name") || (install && option.equals("--jar"));
             switch (option) {
                 case "-h", "--help", "--user", "--sys-prefix", "--prefix", "--name" -> { }
+                case NO_ARCHIVES -> {
+                    if (!install) {
+                        return usageError(err, command, "unknown option '" + NO_ARCHIVES
+                                + "' (only install takes it); expected " + OPTIONS);
+                    }
+                }
                 case "--jar" -> {
                     if (!install) {
                         return usageError(err, command, "unknown option '--jar' (only install takes it); expected " + OPTIONS);
@@ -315,7 +353,7 @@ public final class KernelSpec {
                 }
                 default -> {
                     return usageError(err, command, "unknown option '" + arg + "'; expected " + OPTIONS
-                            + (install ? " or --jar PATH" : ""));
+                            + (install ? ", --jar PATH or " + NO_ARCHIVES : ""));
                 }
             }
             if (!takesValue && value != null) {
@@ -337,6 +375,7 @@ public final class KernelSpec {
                     usage(out);
                     return 0;
                 }
+                case NO_ARCHIVES -> archives = false;
                 case "--user" -> chosen = Target.user();
                 case "--sys-prefix" -> chosen = Target.sysPrefix();
                 case "--prefix" -> chosen = Target.prefix(Path.of(value));
@@ -365,7 +404,7 @@ public final class KernelSpec {
             Path dataDir = dataDir(target, env);
             if (install) {
                 Path jarPath = jar != null ? jar : runningJar();
-                Path dir = installInto(dataDir, jarPath, currentJava(), name);
+                Path dir = installInto(dataDir, jarPath, currentJava(), name, archives, out);
                 out.println("Installed kernelspec " + name + " in " + dir);
                 return 0;
             }
@@ -390,12 +429,15 @@ public final class KernelSpec {
 
     private static void usage(PrintStream out) {
         out.println("usage: java -jar scratchnet.jar install   [--user | --sys-prefix | --prefix DIR] [--name NAME] [--jar PATH]");
+        out.println("                                          [" + NO_ARCHIVES + "]");
         out.println("       java -jar scratchnet.jar uninstall [--user | --sys-prefix | --prefix DIR] [--name NAME]");
         out.println("  --user          the per-user Jupyter data dir (default; $JUPYTER_DATA_DIR when set)");
         out.println("  --sys-prefix    <python sys.prefix>/share/jupyter, asking python3 (or python)");
         out.println("  --prefix DIR    DIR/share/jupyter");
         out.println("  --name NAME     kernelspec name (default " + DEFAULT_NAME + ")");
         out.println("  --jar PATH      the jar the kernel runs (default: the running scratchnet.jar)");
+        out.println("  " + NO_ARCHIVES + "   skip making the start-up archives (class-data sharing) that make");
+        out.println("                  the kernel start faster; they are remade by every install");
     }
 
     private static String checkName(String name) {

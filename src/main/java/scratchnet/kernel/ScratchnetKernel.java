@@ -108,6 +108,7 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
 
     @Override
     protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> request) {
+        StartTrace.mark("kernel_info_request");
         env.setBusyDeferIdle();
         LanguageInfo li = getLanguageInfo();
         Map<String, Object> language = new LinkedHashMap<>();

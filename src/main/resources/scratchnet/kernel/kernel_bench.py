@@ -1,10 +1,14 @@
 """Times Jupyter kernels the way a notebook user meets them (run by `scratchnet kernel-bench`).
 
-For each kernel: start -> ready (kernel_info answered), a trivial cell's round trip (median of
-30), shutdown time, and executing a small notebook end to end with nbclient (start to finish).
-Prints one JSON object per kernel on stdout.
+For each kernel: start -> ready (kernel_info answered), the first cell's latency right after
+ready (a trivial cell, so it shows what the kernel still has to prepare), a trivial cell's round
+trip (median of 30), shutdown time, executing a small notebook end to end with nbclient (start
+to finish), and, when given, a notebook file through `jupyter nbconvert --execute` (the whole
+command, as a user runs it). Prints one JSON object per kernel and run on stdout.
+
+usage: kernel_bench.py [--runs N] [--nbconvert KERNEL=NOTEBOOK]... KERNEL...
 """
-import json, statistics, sys, time
+import json, os, statistics, subprocess, sys, tempfile, time
 
 import nbformat
 from jupyter_client.manager import start_new_kernel
@@ -30,6 +34,9 @@ def measure(kernel, trivial, cells):
     t0 = time.perf_counter()
     km, kc = start_new_kernel(kernel_name=kernel, startup_timeout=60)
     start = time.perf_counter() - t0
+    t = time.perf_counter()
+    run_cell(kc, trivial)
+    first = time.perf_counter() - t
     for _ in range(5):
         run_cell(kc, trivial)
     times = []
@@ -45,8 +52,21 @@ def measure(kernel, trivial, cells):
     t = time.perf_counter()
     NotebookClient(nb, kernel_name=kernel, timeout=300).execute()
     notebook = time.perf_counter() - t
-    return {"kernel": kernel, "start_s": start, "trivial_ms": statistics.median(times) * 1000,
-            "shutdown_s": shutdown, "notebook_s": notebook}
+    return {"kernel": kernel, "start_s": start, "first_cell_s": first,
+            "trivial_ms": statistics.median(times) * 1000, "shutdown_s": shutdown, "notebook_s": notebook}
+
+
+def nbconvert(notebook):
+    """Seconds for `python -m jupyter nbconvert --to notebook --execute notebook`, start to exit."""
+    with tempfile.TemporaryDirectory() as out:
+        t = time.perf_counter()
+        p = subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute",
+                            "--ExecutePreprocessor.timeout=600", "--output-dir", out, notebook],
+                           capture_output=True, text=True)
+        elapsed = time.perf_counter() - t
+    if p.returncode != 0:
+        raise RuntimeError("nbconvert failed on %s: %s" % (notebook, p.stderr.strip().splitlines()[-1:]))
+    return elapsed
 
 
 JAVA_CELLS = [
@@ -69,10 +89,30 @@ PY_CELLS = [
 ]
 
 if __name__ == "__main__":
-    kernels = sys.argv[1:] or ["scratchnet"]
-    for k in kernels:
-        try:
-            java = k != "python3"
-            print(json.dumps(measure(k, "int q = 1;" if java else "q = 1", JAVA_CELLS if java else PY_CELLS)), flush=True)
-        except Exception as e:  # a missing kernel is reported, not fatal
-            print(json.dumps({"kernel": k, "error": str(e)}), flush=True)
+    args = sys.argv[1:]
+    runs, notebooks, kernels = 1, {}, []
+    while args:
+        a = args.pop(0)
+        if a == "--runs":
+            runs = int(args.pop(0))
+        elif a == "--nbconvert":
+            k, _, nb = args.pop(0).partition("=")
+            notebooks[k] = nb
+        else:
+            kernels.append(a)
+    kernels = kernels or ["scratchnet"]
+    for r in range(runs):
+        for k in kernels:  # interleaved, so a busy moment on a shared machine hits every kernel alike
+            try:
+                java = k != "python3"
+                row = measure(k, "int q = 1;" if java else "q = 1", JAVA_CELLS if java else PY_CELLS)
+            except Exception as e:  # a missing kernel is reported, not fatal
+                row = {"kernel": k, "error": str(e)}
+            if k in notebooks and "error" not in row:
+                try:
+                    row["nbconvert_s"] = nbconvert(notebooks[k])
+                    row["nbconvert_notebook"] = os.path.basename(notebooks[k])
+                except Exception as e:
+                    row["nbconvert_error"] = str(e)
+            row["run"] = r
+            print(json.dumps(row), flush=True)

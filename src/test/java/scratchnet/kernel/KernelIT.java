@@ -67,7 +67,9 @@ class KernelIT {
         // a private copy, so a rebuild of target/ while the kernels run cannot pull the jar from under them
         Path jar = Files.copy(builtJar, tmp.resolve("scratchnet.jar"), StandardCopyOption.REPLACE_EXISTING);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path kernelDir = KernelSpec.install(KernelSpec.Target.prefix(tmp.resolve("prefix")), jar, java, "scratchnet");
+        // with the start-up archives, as `install` makes it for users
+        Path kernelDir = KernelSpec.install(KernelSpec.Target.prefix(tmp.resolve("prefix")), jar, java, "scratchnet",
+                true, System.out);
         Path jupyterPath = kernelDir.getParent().getParent();
         System.out.println("kernelspec: " + kernelDir + " (java " + Runtime.version() + ", python " + python + ")");
 

@@ -81,7 +81,7 @@ class KernelSpecTest {
         assertThat(Files.isRegularFile(java)).as("java path %s exists", java).isTrue();
         assertThat(java).isEqualTo(KernelSpec.currentJava());
         assertThat(argv.subList(1, argv.size())).containsExactly("-Djava.awt.headless=true", "-XX:+UseSerialGC",
-                "-Xshare:auto", "-jar", fakeJar().toAbsolutePath().toString(), "kernel",
+                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", fakeJar().toAbsolutePath().toString(), "kernel",
                 "{connection_file}");
         assertThat(argv.get(argv.size() - 1)).isEqualTo("{connection_file}");
         assertThat(spec.get("display_name").asText()).isEqualTo("Java (scratchnet)");
@@ -214,6 +214,90 @@ class KernelSpecTest {
                 .hasMessageContaining("expected the scratchnet jar to be an existing file; got " + missing);
     }
 
+    private static List<String> argv(Path kernelDir) throws IOException {
+        JsonNode spec = new ObjectMapper().readTree(kernelDir.resolve("kernel.json").toFile());
+        List<String> argv = new ArrayList<>();
+        spec.get("argv").forEach(a -> argv.add(a.asText()));
+        return argv;
+    }
+
+    @Test
+    void noArchivesInstallsJustKernelJsonAndLogos() throws IOException {
+        Path prefix = tmp.resolve("env");
+        Object[] r = run(Map.of(), "install", "--no-archives", "--prefix", prefix.toString(), "--jar", fakeJar().toString());
+        assertThat(r[0]).as("stderr: %s", r[2]).isEqualTo(0);
+        assertThat((String) r[1]).doesNotContain("start-up archive");
+        Path dir = prefix.resolve("share/jupyter/kernels/scratchnet");
+        assertThat(listing(dir)).containsExactly("kernel.json", "logo-32x32.png", "logo-64x64.png", "logo-svg.svg");
+        assertThat(argv(dir)).noneMatch(a -> a.contains("SharedArchiveFile") || a.contains(StartupArchives.DIR_PROPERTY));
+    }
+
+    @Test
+    void failedTrainingRunsLeaveAWorkingKernelspecWithoutArchives() throws IOException {
+        // the fake jar cannot run, so both training runs fail: install warns and goes on
+        Path prefix = tmp.resolve("env");
+        Object[] r = run(Map.of(), "install", "--prefix", prefix.toString(), "--jar", fakeJar().toString());
+        assertThat(r[0]).as("stderr: %s", r[2]).isEqualTo(0);
+        assertThat((String) r[1]).contains("warning: no start-up archive for the cell JVM")
+                .contains("warning: no start-up archive for the kernel JVM")
+                .contains("the kernel works without it")
+                .contains("Installed kernelspec scratchnet");
+        Path dir = prefix.resolve("share/jupyter/kernels/scratchnet");
+        assertThat(listing(dir)).containsExactly("kernel.json", "logo-32x32.png", "logo-64x64.png", "logo-svg.svg");
+        assertThat(argv(dir).subList(1, argv(dir).size())).containsExactly("-Djava.awt.headless=true",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar",
+                fakeJar().toAbsolutePath().toString(), "kernel", "{connection_file}");
+        assertThat(listing(prefix.resolve("share/jupyter"))).containsExactly("kernels");
+    }
+
+    @Test
+    void kernelOptionsNameTheArchivesWhereTheKernelspecWillBe() {
+        Path building = tmp.resolve(".scratchnet-install-x");
+        Path dest = tmp.resolve("kernels/scratchnet");
+        var both = new StartupArchives.Created(building.resolve("kernel.jsa"), building.resolve("cell.jsa"));
+        assertThat(StartupArchives.kernelJvmOptions(both, dest)).containsExactly(
+                "-XX:SharedArchiveFile=" + dest.toAbsolutePath().resolve("kernel.jsa"),
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-D" + StartupArchives.DIR_PROPERTY + "=" + dest.toAbsolutePath());
+        var cellOnly = new StartupArchives.Created(null, building.resolve("cell.jsa"));
+        assertThat(StartupArchives.kernelJvmOptions(cellOnly, dest)).containsExactly(
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-D" + StartupArchives.DIR_PROPERTY + "=" + dest.toAbsolutePath());
+        assertThat(StartupArchives.kernelJvmOptions(new StartupArchives.Created(null, null), dest)).isEmpty();
+        assertThat(StartupArchives.kernelJvmOptions(null, dest)).isEmpty();
+    }
+
+    @Test
+    void cellJvmUsesItsArchiveOnlyWhenItIsThere() throws IOException {
+        String old = System.getProperty(StartupArchives.DIR_PROPERTY);
+        try {
+            System.clearProperty(StartupArchives.DIR_PROPERTY);
+            assertThat(StartupArchives.cellArchiveOptions()).isEmpty();
+
+            Path dir = Files.createDirectories(tmp.resolve("kernelspec"));
+            System.setProperty(StartupArchives.DIR_PROPERTY, dir.toString());
+            assertThat(StartupArchives.cellArchiveOptions()).as("no cell.jsa").isEmpty();
+
+            Files.write(dir.resolve("cell.jsa"), new byte[] {1});
+            assertThat(StartupArchives.cellArchiveOptions()).containsExactly(
+                    "-XX:SharedArchiveFile=" + dir.resolve("cell.jsa"), "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        } finally {
+            if (old == null) {
+                System.clearProperty(StartupArchives.DIR_PROPERTY);
+            } else {
+                System.setProperty(StartupArchives.DIR_PROPERTY, old);
+            }
+        }
+    }
+
+    @Test
+    void trainingNotebookSplitsIntoCells() throws IOException {
+        List<String> cells = StartupTraining.cells();
+        assertThat(cells).hasSizeGreaterThan(5);
+        assertThat(cells.get(0)).isEqualTo("int q = 1;");
+        assertThat(cells).noneMatch(c -> c.isBlank() || c.contains("//// cell"));
+        assertThat(cells).anyMatch(c -> c.contains(".fit(")).anyMatch(c -> c.contains("scatter("));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"--bogus", "--users", "-x", "extra"})
     void unknownOptionsAreUsageErrorsNamingTheOption(String option) {
@@ -240,6 +324,10 @@ class KernelSpecTest {
         Object[] badName = run(Map.of(), "install", "--name", "my kernel");
         assertThat(badName[0]).isEqualTo(2);
         assertThat((String) badName[2]).contains("--name expected letters, digits").contains("'my kernel'");
+
+        Object[] archivesOnUninstall = run(Map.of(), "uninstall", "--no-archives");
+        assertThat(archivesOnUninstall[0]).isEqualTo(2);
+        assertThat((String) archivesOnUninstall[2]).contains("unknown option '--no-archives' (only install takes it)");
 
         Object[] jarOnUninstall = run(Map.of(), "uninstall", "--jar", "x.jar");
         assertThat(jarOnUninstall[0]).isEqualTo(2);

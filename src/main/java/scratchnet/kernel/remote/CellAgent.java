@@ -15,17 +15,34 @@ import jdk.jshell.execution.RemoteExecutionControl;
 import jdk.jshell.execution.Util;
 
 /**
- * The JShell agent in the JVM that runs cells: JShell's own remote agent, with one change —
- * its socket to the kernel sends small messages at once (TCP_NODELAY). Without that, every
+ * The JShell agent in the JVM that runs cells: JShell's own remote agent, with two changes.
+ * Its socket to the kernel sends small messages at once (TCP_NODELAY): without that, every
  * command waits on the network stack's delayed acknowledgements and a trivial cell takes
- * close to 200 ms instead of a few.
+ * close to 200 ms instead of a few. And before serving JShell it switches the JVM to notebook
+ * output ({@code Notebook.install()}) and connects the {@link InterruptAgent} when the kernel
+ * names its port in the system property {@value #INTERRUPT_PORT_PROPERTY}, so no snippet has to
+ * be compiled for either.
  * <pre>{@code
  * JShell.builder().executionEngine("jdi:remoteAgent(scratchnet.kernel.remote.CellAgent)")
  * }</pre>
  */
 public final class CellAgent extends RemoteExecutionControl {
+    /** The system property holding the kernel's interrupt port, when it has one. */
+    public static final String INTERRUPT_PORT_PROPERTY = "scratchnet.interrupt.port";
+
     /** Connects to JShell on the given loopback port and serves its commands. */
     public static void main(String[] args) throws Exception {
+        // displays go out as frames on System.out (whichever System.out is current when they are sent)
+        scratchnet.display.Notebook.install();
+        WarmUp.start();
+        String interruptPort = System.getProperty(INTERRUPT_PORT_PROPERTY);
+        if (interruptPort != null) {
+            try {
+                InterruptAgent.start(Integer.parseInt(interruptPort));
+            } catch (java.io.IOException | NumberFormatException e) {
+                // without the agent, the kernel stops cells through the debugger
+            }
+        }
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]));
         socket.setTcpNoDelay(true);
         InputStream in = socket.getInputStream();
@@ -41,6 +58,7 @@ public final class CellAgent extends RemoteExecutionControl {
     /** Overridden so that JShell's stop finds this class's frame while a cell runs. */
     @Override
     protected String invoke(Method doitMethod) throws Exception {
+        WarmUp.cellStarted();
         return super.invoke(doitMethod);
     }
 
