@@ -25,11 +25,12 @@ import jdk.incubator.vector.VectorSpecies;
  *           for each micro-panel of A (MR rows)
  *             C[MR × NR tile] (+)= A micro-panel · B micro-panel             (the micro-kernel)
  * </pre>
- * Packing puts, for each p, the MR values of A and the NR values of B the kernel needs next to
- * each other, so the kernel reads both arrays with unit stride whatever the storage of A and B
- * (A·B, A·Bᵀ or Aᵀ·B: the transposes are only ever read while packing). A that is not transposed
- * is the exception: its rows are already contiguous along p, so {@link #kernelRowsOfA} reads its
- * eight rows where they are (5–15% faster than packing them first: 128³ 97 → 108 GFLOPS).
+ * Packing B puts, for each p, the NR values the kernel needs next to each other; packing A lays
+ * out MR rows each contiguous along p. So the kernel reads both with unit stride whatever the
+ * storage of A and B (A·B, A·Bᵀ or Aᵀ·B: the transposes are only ever read while packing). A that
+ * is not transposed already has that layout, so {@link #kernel} reads its eight rows where they
+ * are and only a last, partial micro-panel is packed (5–15% faster than packing them all first:
+ * 128³ 97 → 108 GFLOPS).
  * Partial micro-panels at the right and bottom edges are padded with zeros; their tiles of C go
  * through a small scratch tile so that the kernel always works on a full MR × NR block.
  *
@@ -174,16 +175,15 @@ final class VectorGemm {
                             int bOff = jr * kc;
                             for (int ir = 0; ir < mc; ir += MR) {
                                 int mr = Math.min(MR, mc - ir);
-                                int aOff = (ir - inPlace) * kc;
                                 int cOff = (ic + ir) * n + jc + jr;
-                                if (ir < inPlace && nr == NR) {
-                                    kernelRowsOfA(a, (ic + ir) * k + pc, k, bp, bOff, kc, c, cOff, n, accumulate);
-                                } else if (ir < inPlace) {
-                                    edgeTileRowsOfA(s.tile, (ic + ir) * k + pc, bp, bOff, kc, cOff, nr, accumulate);
-                                } else if (mr == MR && nr == NR) {
-                                    kernel(ap, aOff, bp, bOff, kc, c, cOff, n, accumulate);
+                                // a micro-panel of A: rows lda apart, contiguous along p
+                                double[] panel = ir < inPlace ? a : ap;
+                                int aOff = ir < inPlace ? (ic + ir) * k + pc : (ir - inPlace) * kc;
+                                int lda = ir < inPlace ? k : kc;
+                                if (mr == MR && nr == NR) {
+                                    kernel(panel, aOff, lda, bp, bOff, kc, c, cOff, n, accumulate);
                                 } else {
-                                    edgeTile(s.tile, ap, aOff, bp, bOff, kc, cOff, mr, nr, accumulate);
+                                    edgeTile(s.tile, panel, aOff, lda, bp, bOff, kc, cOff, mr, nr, accumulate);
                                 }
                             }
                         }
@@ -194,31 +194,18 @@ final class VectorGemm {
 
         /**
          * A tile with fewer than MR rows or NR columns: the kernel runs on a full scratch tile
-         * (its padding rows and columns multiply packed zeros) and only the real part is copied.
+         * (the padding rows of a packed panel are zeros, and padding columns of B too) and only
+         * the real part is copied.
          */
-        private void edgeTile(double[] tile, double[] ap, int aOff, double[] bp, int bOff, int kc,
+        private void edgeTile(double[] tile, double[] panel, int aOff, int lda, double[] bp, int bOff, int kc,
                               int cOff, int mr, int nr, boolean accumulate) {
             if (accumulate) {
                 for (int r = 0; r < mr; r++) {
                     System.arraycopy(c, cOff + r * n, tile, r * NR, nr);
                 }
             }
-            kernel(ap, aOff, bp, bOff, kc, tile, 0, NR, accumulate);
+            kernel(panel, aOff, lda, bp, bOff, kc, tile, 0, NR, accumulate);
             for (int r = 0; r < mr; r++) {
-                System.arraycopy(tile, r * NR, c, cOff + r * n, nr);
-            }
-        }
-
-        /** {@link #edgeTile} for a full micro-panel of A read in place and fewer than NR columns. */
-        private void edgeTileRowsOfA(double[] tile, int aOff, double[] bp, int bOff, int kc,
-                                     int cOff, int nr, boolean accumulate) {
-            if (accumulate) {
-                for (int r = 0; r < MR; r++) {
-                    System.arraycopy(c, cOff + r * n, tile, r * NR, nr);
-                }
-            }
-            kernelRowsOfA(a, aOff, k, bp, bOff, kc, tile, 0, NR, accumulate);
-            for (int r = 0; r < MR; r++) {
                 System.arraycopy(tile, r * NR, c, cOff + r * n, nr);
             }
         }
@@ -259,56 +246,26 @@ final class VectorGemm {
         }
 
         /**
-         * Packs op(A)[ic:ic+mc, pc:pc+kc] into micro-panels of MR rows:
-         * ap[ir·kc + p·MR + r] = op(A)[ic + ir + r, pc + p], zero beyond row mc.
+         * Packs op(A)[ic:ic+mc, pc:pc+kc] into micro-panels of MR rows, each row contiguous along p
+         * (the layout the kernel reads A in place with): ap[ir·kc + r·kc + p] = op(A)[ic + ir + r, pc + p],
+         * zero rows beyond mc.
          */
         private void packA(double[] ap, int ic, int mc, int pc, int kc) {
             for (int ir = 0; ir < mc; ir += MR) {
                 int mr = Math.min(MR, mc - ir);
-                int panel = ir * kc;
-                if (transA) {
-                    // op(A)[i, p] = a[p·m + i]: MR consecutive values of a row of A per p
-                    for (int p = 0; p < kc; p++) {
-                        int dst = panel + p * MR;
-                        System.arraycopy(a, (pc + p) * m + ic + ir, ap, dst, mr);
-                        if (mr < MR) {
-                            Arrays.fill(ap, dst + mr, dst + MR, 0.0);
-                        }
-                    }
-                } else if (mr == MR) {
-                    // op(A)[i, p] = a[i·k + p]: eight rows of A side by side, p ascending, so
-                    // that the panel is written in order (the reads are eight sequential streams)
-                    int s0 = (ic + ir) * k + pc;
-                    int s1 = s0 + k;
-                    int s2 = s1 + k;
-                    int s3 = s2 + k;
-                    int s4 = s3 + k;
-                    int s5 = s4 + k;
-                    int s6 = s5 + k;
-                    int s7 = s6 + k;
-                    for (int p = 0, dst = panel; p < kc; p++, dst += MR) {
-                        ap[dst] = a[s0 + p];
-                        ap[dst + 1] = a[s1 + p];
-                        ap[dst + 2] = a[s2 + p];
-                        ap[dst + 3] = a[s3 + p];
-                        ap[dst + 4] = a[s4 + p];
-                        ap[dst + 5] = a[s5 + p];
-                        ap[dst + 6] = a[s6 + p];
-                        ap[dst + 7] = a[s7 + p];
-                    }
-                } else {
-                    // the last, partial micro-panel: walk each row of A along p, then zeros
-                    for (int r = 0; r < mr; r++) {
-                        int src = (ic + ir + r) * k + pc;
-                        int dst = panel + r;
+                for (int r = 0; r < MR; r++) {
+                    int dst = (ir + r) * kc;
+                    if (r >= mr) {
+                        Arrays.fill(ap, dst, dst + kc, 0.0);
+                    } else if (transA) {
+                        // op(A)[i, p] = a[p·m + i]: down a column of A
+                        int src = pc * m + ic + ir + r;
                         for (int p = 0; p < kc; p++) {
-                            ap[dst + p * MR] = a[src + p];
+                            ap[dst + p] = a[src + p * m];
                         }
-                    }
-                    for (int r = mr; r < MR; r++) {
-                        for (int p = 0; p < kc; p++) {
-                            ap[panel + p * MR + r] = 0.0;
-                        }
+                    } else {
+                        // op(A)[i, p] = a[i·k + p]: a stretch of a row of A
+                        System.arraycopy(a, (ic + ir + r) * k + pc, ap, dst, kc);
                     }
                 }
             }
@@ -317,128 +274,14 @@ final class VectorGemm {
 
     /**
      * The micro-kernel: the MR × NR block of C at {@code c[cOff + r·ldc + j]} (r &lt; MR,
-     * j &lt; NR) becomes Σ_p A[r, p]·B[p, j] over the kc values of p of the packed micro-panels
-     * ({@code ap[aOff + p·MR + r]}, {@code bp[bOff + p·NR + j]}), added to its current value when
-     * {@code accumulate}, else started from zero. Each of the 16 vectors of C is its own local
-     * variable: row r, vector h is {@code c<r><h>}.
+     * j &lt; NR) becomes Σ_p A[r, p]·B[p, j] over kc values of p, added to its current value when
+     * {@code accumulate}, else started from zero. A's MR rows are {@code lda} apart and contiguous
+     * along p, A[r, p] = {@code a[aOff + r·lda + p]}: A itself when not transposed (no packing),
+     * or a packed panel (lda = kc). B is a packed micro-panel, B[p, j] = {@code bp[bOff + p·NR + j]}.
+     * Every index is the loop counter plus a constant, so the JIT checks the bounds once before the
+     * loop. Each of the 16 vectors of C is its own local variable: row r, vector h is {@code c<r><h>}.
      */
-    static void kernel(double[] ap, int aOff, double[] bp, int bOff, int kc,
-                       double[] c, int cOff, int ldc, boolean accumulate) {
-        int c0 = cOff;
-        int c1 = c0 + ldc;
-        int c2 = c1 + ldc;
-        int c3 = c2 + ldc;
-        int c4 = c3 + ldc;
-        int c5 = c4 + ldc;
-        int c6 = c5 + ldc;
-        int c7 = c6 + ldc;
-        DoubleVector c00;
-        DoubleVector c01;
-        DoubleVector c10;
-        DoubleVector c11;
-        DoubleVector c20;
-        DoubleVector c21;
-        DoubleVector c30;
-        DoubleVector c31;
-        DoubleVector c40;
-        DoubleVector c41;
-        DoubleVector c50;
-        DoubleVector c51;
-        DoubleVector c60;
-        DoubleVector c61;
-        DoubleVector c70;
-        DoubleVector c71;
-        if (accumulate) {
-            c00 = DoubleVector.fromArray(S, c, c0);
-            c01 = DoubleVector.fromArray(S, c, c0 + L);
-            c10 = DoubleVector.fromArray(S, c, c1);
-            c11 = DoubleVector.fromArray(S, c, c1 + L);
-            c20 = DoubleVector.fromArray(S, c, c2);
-            c21 = DoubleVector.fromArray(S, c, c2 + L);
-            c30 = DoubleVector.fromArray(S, c, c3);
-            c31 = DoubleVector.fromArray(S, c, c3 + L);
-            c40 = DoubleVector.fromArray(S, c, c4);
-            c41 = DoubleVector.fromArray(S, c, c4 + L);
-            c50 = DoubleVector.fromArray(S, c, c5);
-            c51 = DoubleVector.fromArray(S, c, c5 + L);
-            c60 = DoubleVector.fromArray(S, c, c6);
-            c61 = DoubleVector.fromArray(S, c, c6 + L);
-            c70 = DoubleVector.fromArray(S, c, c7);
-            c71 = DoubleVector.fromArray(S, c, c7 + L);
-        } else {
-            DoubleVector zero = DoubleVector.zero(S);
-            c00 = zero;
-            c01 = zero;
-            c10 = zero;
-            c11 = zero;
-            c20 = zero;
-            c21 = zero;
-            c30 = zero;
-            c31 = zero;
-            c40 = zero;
-            c41 = zero;
-            c50 = zero;
-            c51 = zero;
-            c60 = zero;
-            c61 = zero;
-            c70 = zero;
-            c71 = zero;
-        }
-        int ai = aOff;
-        int bi = bOff;
-        for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
-            DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
-            DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + L);
-            // C[r, :] ← fma(A[r, p], B[p, :], C[r, :]) for r = 0 … 7, one broadcast of A[r, p] each
-            DoubleVector x = DoubleVector.broadcast(S, ap[ai]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            x = DoubleVector.broadcast(S, ap[ai + 1]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            x = DoubleVector.broadcast(S, ap[ai + 2]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            x = DoubleVector.broadcast(S, ap[ai + 3]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-            x = DoubleVector.broadcast(S, ap[ai + 4]);
-            c40 = x.fma(b0, c40);
-            c41 = x.fma(b1, c41);
-            x = DoubleVector.broadcast(S, ap[ai + 5]);
-            c50 = x.fma(b0, c50);
-            c51 = x.fma(b1, c51);
-            x = DoubleVector.broadcast(S, ap[ai + 6]);
-            c60 = x.fma(b0, c60);
-            c61 = x.fma(b1, c61);
-            x = DoubleVector.broadcast(S, ap[ai + 7]);
-            c70 = x.fma(b0, c70);
-            c71 = x.fma(b1, c71);
-        }
-        c00.intoArray(c, c0);
-        c01.intoArray(c, c0 + L);
-        c10.intoArray(c, c1);
-        c11.intoArray(c, c1 + L);
-        c20.intoArray(c, c2);
-        c21.intoArray(c, c2 + L);
-        c30.intoArray(c, c3);
-        c31.intoArray(c, c3 + L);
-        c40.intoArray(c, c4);
-        c41.intoArray(c, c4 + L);
-        c50.intoArray(c, c5);
-        c51.intoArray(c, c5 + L);
-        c60.intoArray(c, c6);
-        c61.intoArray(c, c6 + L);
-        c70.intoArray(c, c7);
-        c71.intoArray(c, c7 + L);
-    }
-
-    /**
-     * {@link #kernel} reading A where it is, row-major with rows {@code lda} apart:
-     * A[r, p] = {@code a[aOff + r·lda + p]} (op(A) = A, not transposed). Every index is the loop
-     * counter plus a constant, so the JIT checks the bounds once before the loop; saves packing A.
-     */
-    static void kernelRowsOfA(double[] a, int aOff, int lda, double[] bp, int bOff, int kc,
+    static void kernel(double[] a, int aOff, int lda, double[] bp, int bOff, int kc,
                               double[] c, int cOff, int ldc, boolean accumulate) {
         int a0 = aOff;
         int a1 = aOff + lda;
