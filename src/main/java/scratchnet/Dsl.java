@@ -450,9 +450,14 @@ public final class Dsl {
         return scratchnet.plot.Plots.line(x, y, name);
     }
 
-    /** The loss curve of a training run ({@code history.plot()} does the same). */
+    /** The loss curve of a training run: the recorded losses against their steps. */
     public static scratchnet.plot.Figure lossCurve(History history) {
         return scratchnet.plot.Plots.lossCurve(history);
+    }
+
+    /** The loss curve of a training run, with the y axis on a log scale when {@code logY}. */
+    public static scratchnet.plot.Figure lossCurve(History history, boolean logY) {
+        return scratchnet.plot.Plots.lossCurve(history, logY);
     }
 
     /** The decision regions of a 2-D classifier with its samples, titled with the accuracy. */
@@ -500,6 +505,11 @@ public final class Dsl {
     /** Numeric table columns as a (features × samples) matrix. */
     public static Matrix features(tech.tablesaw.api.Table table, String... columns) {
         return scratchnet.data.Tables.features(table, columns);
+    }
+
+    /** What a training run recorded as a table: columns "iteration" (or "epoch") and "loss". */
+    public static tech.tablesaw.api.Table table(History history) {
+        return scratchnet.data.Tables.table(history);
     }
 
     /** A label column as class indices (1×m) with the class names. */

@@ -57,8 +57,8 @@ class DslTest {
 
         assertThat(history.unit()).isEqualTo("iter");
         assertThat(history.size()).isEqualTo(40); // every 100 iterations
-        assertThat(history.iterations()[0]).isZero();
-        assertThat(history.iterations()[39]).isEqualTo(3900);
+        assertThat(history.steps()[0]).isZero();
+        assertThat(history.steps()[39]).isEqualTo(3900);
         assertThat(history.losses()[0]).isCloseTo(mse, within(1e-9 * mse));
         assertThat(history.finalLoss()).isLessThan(history.losses()[0] / 10);
 

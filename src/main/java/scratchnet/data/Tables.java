@@ -11,7 +11,9 @@ import java.util.TreeMap;
 
 import scratchnet.engine.Matrix;
 import scratchnet.engine.ShapeException;
+import scratchnet.nn.History;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -179,6 +181,24 @@ public final class Tables {
             cols[i] = DoubleColumn.create(name, m.row(i).flatten());
         }
         return Table.create("matrix", cols);
+    }
+
+    /**
+     * What a training run recorded, one row per recorded loss: an int column named after the step
+     * ("iteration" for full-batch training, "epoch" for mini-batch) and a double column "loss".
+     * <pre>{@code
+     * Table t = Tables.table(model.fit(x, y, lr(0.3), iters(4000), quiet()));   // 40 rows: iteration, loss
+     * }</pre>
+     *
+     * @param h the History that {@code fit} returned
+     * @return a table named "history"
+     */
+    public static Table table(History h) {
+        if (h == null) {
+            throw new IllegalArgumentException("table: expected the History that fit returned, got null");
+        }
+        String step = "iter".equals(h.unit()) ? "iteration" : h.unit();
+        return Table.create("history", IntColumn.create(step, h.steps()), DoubleColumn.create("loss", h.losses()));
     }
 
     // ------------------------------------------------------------------ helpers

@@ -6,6 +6,7 @@ import org.knowm.xchart.XYChart;
 
 import scratchnet.nn.History;
 import scratchnet.nn.TrainingListener;
+import scratchnet.nn.TrainingState;
 
 /**
  * A live progress bar and loss chart for {@code fit} in a notebook. On start it displays both; while
@@ -49,9 +50,9 @@ public final class NotebookProgress implements TrainingListener {
     }
 
     @Override
-    public void onStart(int totalSteps, String unit) {
-        this.total = totalSteps;
-        this.unit = unit == null ? "step" : unit;
+    public void onStart(TrainingState s) {
+        this.total = s.totalSteps();
+        this.unit = s.unit();
         this.done = 0;
         this.count = 0;
         this.charted = 0;
@@ -66,7 +67,7 @@ public final class NotebookProgress implements TrainingListener {
     }
 
     @Override
-    public void onStep(int step) {
+    public void onStep(TrainingState s) {
         done++;
         long now = System.nanoTime();
         if (now - nextBar < 0 || bar == null) {
@@ -83,12 +84,12 @@ public final class NotebookProgress implements TrainingListener {
     }
 
     @Override
-    public void onRecord(int step, double loss) {
+    public void onRecord(TrainingState s, double loss) {
         if (count == steps.length) {
             steps = Arrays.copyOf(steps, count * 2);
             losses = Arrays.copyOf(losses, count * 2);
         }
-        steps[count] = step;
+        steps[count] = s.step();
         losses[count] = loss;
         count++;
     }
@@ -100,7 +101,7 @@ public final class NotebookProgress implements TrainingListener {
         }
         String how = history.interrupted() ? " · interrupted" : done < total ? " · stopped" : " · done";
         bar.update(barBundle(done, history.finalLoss(), history.millis() / 1e3, how));
-        int[] hs = history.iterations();
+        int[] hs = history.steps();
         double[] hl = history.losses();
         if (hl.length > 0) {
             updateChart(hs, hl, hl.length);

@@ -104,7 +104,7 @@ public final class Renderers {
     }
 
     private static MimeBundle history(History h) {
-        XYChart chart = Charts.lossChart(h.iterations(), h.losses(), h.size(), h.unit());
+        XYChart chart = Charts.lossChart(h.steps(), h.losses(), h.size(), h.unit());
         MimeBundle b = chart == null ? new MimeBundle() : Charts.bundle(chart, false);
         return b.put(MimeBundle.TEXT, h.toString());
     }

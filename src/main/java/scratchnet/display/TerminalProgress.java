@@ -5,6 +5,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import scratchnet.nn.History;
 import scratchnet.nn.TrainingListener;
+import scratchnet.nn.TrainingState;
 
 /**
  * A text progress bar on System.err for {@code fit} in a terminal or JShell, with the latest loss
@@ -22,25 +23,25 @@ public final class TerminalProgress implements TrainingListener {
     }
 
     @Override
-    public void onStart(int totalSteps, String unit) {
+    public void onStart(TrainingState s) {
         close();
         bar = new ProgressBarBuilder()
                 .setTaskName("fit")
-                .setInitialMax(totalSteps)
+                .setInitialMax(s.totalSteps())
                 .setUpdateIntervalMillis(250)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err))
                 .build();
     }
 
     @Override
-    public void onStep(int step) {
+    public void onStep(TrainingState s) {
         if (bar != null) {
             bar.step();
         }
     }
 
     @Override
-    public void onRecord(int step, double loss) {
+    public void onRecord(TrainingState s, double loss) {
         if (bar != null) {
             bar.setExtraMessage(" loss " + Html.num(loss));
         }

@@ -90,7 +90,7 @@ final class StartupTraining {
         var model = Dsl.net(1, 25, 1).sigmoid().linear().init(Dsl.uniform());
         var history = model.fit(x, y, Dsl.lr(0.3), Dsl.iters(400));
         Display.result(Dsl.scatter(x, y, "data").scatter(x, model.predict(x), "fit").title("fit"));
-        Display.result(history.plot(true));
+        Display.result(Dsl.lossCurve(history, true));
         Display.result(history);
         var stepwise = Dsl.net(1, 25, 1).sigmoid().linear().init(Dsl.uniform());
         for (int i = 0; i < 200; i++) {

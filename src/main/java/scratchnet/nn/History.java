@@ -1,16 +1,22 @@
 package scratchnet.nn;
 
 import java.util.Arrays;
+import java.util.function.DoubleSupplier;
 
 /**
- * What {@code fit} recorded: the loss at every {@code printEvery} step (iterations for full-batch
- * training, epochs for mini-batch), the loss after the last update, and how training ended.
+ * What {@code fit} recorded: the loss at every {@code printEvery} steps, the number of updates
+ * made, the loss after the last update, and how training ended. A step is what {@link #unit()}
+ * says: an iteration ("iter", full-batch training: one update, numbered from 0) or an epoch
+ * ("epoch", mini-batch training: one pass over the data, numbered from 1).
  * <pre>{@code
  * History h = model.fit(x, y, lr(0.3), iters(4000));
- * h.losses();        // [260.18, 61.70, …] one per 100 iterations
- * h.iterations();    // [0, 100, 200, …]
+ * h.unit();          // "iter"
+ * h.steps();         // [0, 100, 200, …, 3900]
+ * h.losses();        // [260.18, 61.70, …] the loss of each of those steps
+ * h.updates();       // 4000
  * h.finalLoss();     // the loss of the trained model
  * }</pre>
+ * {@code lossCurve(h)} plots it and {@code table(h)} makes it a table (both in {@code scratchnet.Dsl}).
  */
 public final class History {
     private final String unit;
@@ -18,8 +24,10 @@ public final class History {
     private double[] losses = new double[16];
     private int count;
     private double finalLoss = Double.NaN;
-    private java.util.function.DoubleSupplier pendingFinalLoss;
+    private DoubleSupplier pendingFinalLoss;
     private boolean interrupted;
+    private boolean stopped;
+    private int updates;
     private long nanos;
 
     History(String unit) {
@@ -36,19 +44,23 @@ public final class History {
         count++;
     }
 
-    synchronized void finish(double finalLoss, boolean interrupted, long nanos) {
+    /** Training ended: the final loss, or a supplier that works it out when first asked for. */
+    synchronized void finish(double finalLoss, boolean interrupted, boolean stopped, int updates, long nanos) {
         this.finalLoss = finalLoss;
         this.pendingFinalLoss = null;
-        this.interrupted = interrupted;
-        this.nanos = nanos;
+        end(interrupted, stopped, updates, nanos);
     }
 
-    /** As {@link #finish(double, boolean, long)}, with the final loss worked out on first request. */
-    void finish(java.util.function.DoubleSupplier finalLoss, boolean interrupted, long nanos) {
-        synchronized (this) {
-            this.pendingFinalLoss = finalLoss;
-        }
+    /** As {@link #finish(double, boolean, boolean, int, long)}, with the final loss worked out on first request. */
+    synchronized void finish(DoubleSupplier finalLoss, boolean interrupted, boolean stopped, int updates, long nanos) {
+        this.pendingFinalLoss = finalLoss;
+        end(interrupted, stopped, updates, nanos);
+    }
+
+    private void end(boolean interrupted, boolean stopped, int updates, long nanos) {
         this.interrupted = interrupted;
+        this.stopped = stopped;
+        this.updates = updates;
         this.nanos = nanos;
     }
 
@@ -57,14 +69,19 @@ public final class History {
         return Arrays.copyOf(losses, count);
     }
 
-    /** The step each recorded loss belongs to: iteration numbers from 0, or epoch numbers from 1. */
-    public int[] iterations() {
+    /** The step each recorded loss belongs to (a copy): iterations from 0, or epochs from 1; see {@link #unit()}. */
+    public int[] steps() {
         return Arrays.copyOf(steps, count);
     }
 
-    /** "iter" for full-batch training, "epoch" for mini-batch. */
+    /** What a step is: "iter" for full-batch training, "epoch" for mini-batch. */
     public String unit() {
         return unit;
+    }
+
+    /** The number of updates made (optimiser steps, one per batch). */
+    public synchronized int updates() {
+        return updates;
     }
 
     /** The loss of the model after its last update (on the whole training set, with the L2 term). */
@@ -82,12 +99,17 @@ public final class History {
     }
 
     /** True when training stopped early because the thread was interrupted. */
-    public boolean interrupted() {
+    public synchronized boolean interrupted() {
         return interrupted;
     }
 
+    /** True when a listener asked training to stop early ({@link TrainingState#stop()}); an interrupt does too. */
+    public synchronized boolean stopped() {
+        return stopped;
+    }
+
     /** Wall-clock training time in milliseconds. */
-    public double millis() {
+    public synchronized double millis() {
         return nanos / 1e6;
     }
 
@@ -96,40 +118,10 @@ public final class History {
         return count;
     }
 
-    /**
-     * The recorded losses as a Tablesaw table named "history", one row per record: an int column
-     * "iteration" (full-batch) or "epoch" (mini-batch), following {@link #unit()}, and a double
-     * column "loss".
-     * <pre>{@code
-     * Table t = model.fit(x, y, lr(0.3), iters(4000), quiet()).toTable();   // 40 rows: iteration, loss
-     * }</pre>
-     */
-    public tech.tablesaw.api.Table toTable() {
-        String step = "epoch".equals(unit) ? "epoch" : "iteration";
-        return tech.tablesaw.api.Table.create("history",
-                tech.tablesaw.api.IntColumn.create(step, iterations()),
-                tech.tablesaw.api.DoubleColumn.create("loss", losses()));
-    }
-
-    /**
-     * The loss curve as a {@link scratchnet.plot.Figure} (see {@link scratchnet.plot.Plots#lossCurve}).
-     * <pre>{@code
-     * model.fit(x, y, lr(0.3), iters(4000)).plot().save("loss.png");
-     * }</pre>
-     */
-    public scratchnet.plot.Figure plot() {
-        return scratchnet.plot.Plots.lossCurve(this);
-    }
-
-    /** The loss curve, with the y axis on a log scale when {@code logY}. */
-    public scratchnet.plot.Figure plot(boolean logY) {
-        return scratchnet.plot.Plots.lossCurve(this, logY);
-    }
-
     @Override
     public String toString() {
         return "History(" + count + " losses recorded per " + unit + ", first " + (count == 0 ? "-" : LossFormat.g(losses[0]))
                 + ", last " + (count == 0 ? "-" : LossFormat.g(losses[count - 1])) + ", final " + LossFormat.g(finalLoss())
-                + (interrupted ? ", interrupted" : "") + ")";
+                + ", " + updates() + " updates" + (interrupted() ? ", interrupted" : stopped() ? ", stopped" : "") + ")";
     }
 }

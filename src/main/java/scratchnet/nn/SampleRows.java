@@ -40,7 +40,7 @@ final class SampleRows {
         double[] v = values(x);
         double[] r = rows.get();
         if (r == null) {
-            r = Trainer.transpose(v, x.rows(), x.cols());
+            r = Batches.transpose(v, x.rows(), x.cols());
             rows = new SoftReference<>(r);
         }
         return r;

@@ -1,11 +1,13 @@
 package scratchnet.nn;
 
 /**
- * How the learning rate changes during training. {@code fit} calls {@link #start} once, then
- * {@link #after} after every update j (counted from 0) to get the rate for the next one.
+ * How the learning rate changes during training. A schedule counts <b>updates</b> (one per batch),
+ * in full-batch and mini-batch training alike: {@code fit} calls {@link #start} once with the
+ * planned number of updates of the whole run, then {@link #after} after every update j (counted
+ * from 0 over the whole run, not per epoch) to get the rate for the next one.
  * <pre>{@code
  * model.fit(x, y, lr(0.1), decay(500, 0.1));     // document 003: −10 % every 500 iterations
- * model.fit(x, y, lr(0.1), cosine());            // from lr down to 0 over the run
+ * model.fit(x, y, lr(0.1), cosine(), epochs(5), batch(8));   // from lr down to 0 over all updates
  * }</pre>
  */
 public interface Schedule {
@@ -35,7 +37,7 @@ public interface Schedule {
         };
     }
 
-    /** Exponential decay: {@code lr ← lr·gamma} after every update (gamma in (0, 1]). */
+    /** Exponential decay: {@code lr ← lr·gamma} after every update, so update j uses lr0·gamma^j (gamma in (0, 1]). */
     static Schedule exponential(double gamma) {
         if (!(gamma > 0 && gamma <= 1)) {
             throw new IllegalArgumentException("expDecay: gamma must be in (0, 1], got " + gamma);
@@ -53,8 +55,15 @@ public interface Schedule {
         };
     }
 
-    /** Cosine annealing from the initial rate down to {@code floor} over the whole run. */
+    /**
+     * Cosine annealing from the initial rate lr0 down to {@code floor} over the T planned updates:
+     * update j (from 0) uses {@code floor + (lr0 − floor)·(1 + cos(π·j/T)) / 2}, so the last one uses
+     * a rate just above the floor.
+     */
     static Schedule cosine(double floor) {
+        if (!(floor >= 0) || Double.isInfinite(floor)) {
+            throw new IllegalArgumentException("cosine: expected a floor >= 0, got " + floor);
+        }
         return new Schedule() {
             private double lr0;
             private int total;

@@ -2,7 +2,7 @@ package scratchnet.nn;
 
 /**
  * Thrown by {@code fit} when the loss stops being a finite number, which nearly always means the
- * learning rate is too large. The message names the iteration and suggests a smaller rate; the
+ * learning rate is too large. The message names the step (iteration or epoch) and suggests a smaller rate; the
  * losses recorded until then are in {@link #history()}.
  * <pre>{@code
  * try { model.fit(x, y, lr(1e6)); }
@@ -20,7 +20,7 @@ public class TrainingDivergedException extends ArithmeticException {
         this.history = history;
     }
 
-    /** The step (iteration, or epoch) at which the loss became NaN or infinite. */
+    /** The step at which training diverged: an iteration from 0, or an epoch from 1 (as {@link History#steps()}). */
     public int step() {
         return step;
     }

@@ -93,7 +93,7 @@ public final class Plots {
         if (h == null) {
             throw new IllegalArgumentException("lossCurve: expected the History that fit returned, got null");
         }
-        int[] steps = h.iterations();
+        int[] steps = h.steps();
         double[] losses = h.losses();
         double[] xs = new double[steps.length];
         double[] ys = new double[steps.length];

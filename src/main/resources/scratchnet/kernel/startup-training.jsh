@@ -56,7 +56,7 @@ var history = model.fit(x, y, lr(0.3), iters(400));
 //// cell
 scatter(x, y, "data").scatter(x, model.predict(x), "fit").title("net(1, 25, 1)")
 //// cell
-history.plot(true)
+lossCurve(history, true)
 //// cell
 seed(0);
 var stepwise = net(1, 25, 1).sigmoid().linear().init(uniform());

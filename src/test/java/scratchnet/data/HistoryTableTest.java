@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import scratchnet.nn.History;
 import tech.tablesaw.api.Table;
 
-/** {@link History#toTable()} after short fits, full-batch and mini-batch. */
+/** {@link Tables#table(History)} after short fits, full-batch and mini-batch. */
 class HistoryTableTest {
 
     @Test
@@ -17,7 +17,7 @@ class HistoryTableTest {
         Dataset d = Datasets.sine();
         History h = net(1, 25, 1).sigmoid().linear().init(uniform())
                 .fit(d.x(), d.y(), lr(0.3), iters(500), quiet());
-        Table t = h.toTable();
+        Table t = table(h);
         assertThat(t.name()).isEqualTo("history");
         assertThat(t.columnNames()).containsExactly("iteration", "loss");
         assertThat(t.rowCount()).isEqualTo(h.size()).isEqualTo(5);
@@ -32,7 +32,7 @@ class HistoryTableTest {
         seed(0);
         Dataset d = Datasets.circle(64);
         History h = net(2, 4, 1).relu().sigmoid().fit(d.x(), d.y(), lr(0.1), batch(16), epochs(3), quiet());
-        Table t = h.toTable();
+        Table t = table(h);
         assertThat(t.columnNames()).containsExactly("epoch", "loss");
         assertThat(t.intColumn("epoch").asList()).containsExactly(1, 2, 3);
         assertThat(t.doubleColumn("loss").asDoubleArray()).containsExactly(h.losses());

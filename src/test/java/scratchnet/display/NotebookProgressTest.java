@@ -115,7 +115,7 @@ class NotebookProgressTest {
         int[] userSteps = {0};
         TrainingListener counter = new TrainingListener() {
             @Override
-            public void onStep(int step) {
+            public void onStep(scratchnet.nn.TrainingState s) {
                 userSteps[0]++;
             }
         };

@@ -97,7 +97,7 @@ class TrainingBehaviourTest {
         History h = e.history();
         assertThat(h).isNotNull();
         assertThat(h.size()).as("losses recorded before diverging").isPositive();
-        assertThat(Arrays.stream(h.iterations()).max().getAsInt()).as("last recorded iteration")
+        assertThat(Arrays.stream(h.steps()).max().getAsInt()).as("last recorded iteration")
                 .isLessThanOrEqualTo(e.step());
         assertAllFinite("losses recorded before diverging", h.losses());
         assertThat(h.losses()[0]).as("the loss of iteration 0 is the loss before training")
@@ -117,7 +117,7 @@ class TrainingBehaviourTest {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         TrainingListener startSignal = new TrainingListener() {
             @Override
-            public void onStep(int step) {
+            public void onStep(TrainingState st) {
                 started.countDown();
             }
         };
@@ -234,7 +234,7 @@ class TrainingBehaviourTest {
             String line = lines.get(i);
             Matcher m = p.matcher(line);
             assertThat(m.matches()).as("line %d: '%s'", i, line).isTrue();
-            assertThat(Integer.parseInt(m.group(1))).isEqualTo(h.iterations()[i]);
+            assertThat(Integer.parseInt(m.group(1))).isEqualTo(h.steps()[i]);
             assertThat(m.group(2).replaceAll("[^0-9]", "").replaceFirst("^0+", "").length())
                     .as("at most six significant digits in '%s'", line).isLessThanOrEqualTo(6);
             assertThat(Double.parseDouble(m.group(2))).as("printed loss, line %d", i)
@@ -269,7 +269,7 @@ class TrainingBehaviourTest {
         History hc = c.fit(s.x, s.y, lr(0.1), batch(10), epochs(3), quiet());
 
         assertThat(ha.unit()).isEqualTo("epoch");
-        assertThat(ha.iterations()).containsExactly(1, 2, 3);
+        assertThat(ha.steps()).containsExactly(1, 2, 3);
         assertThat(ha.losses()).hasSize(3).containsExactly(hb.losses());
         for (String p : a.paramNames()) {
             assertThat(a.param(p)).as("parameter %s after identical runs", p).isEqualTo(b.param(p));

@@ -44,7 +44,7 @@ class GoldenParityTest {
         History history = model.fit(x, y, lr(g.number("lr")), iters(g.integer("iters")), printEvery(every), quiet());
 
         assertRelClose("seed000 losses", g.losses(), history.losses(), RTOL_SEED000);
-        assertThat(history.iterations()).as("seed000 recorded iterations")
+        assertThat(history.steps()).as("seed000 recorded iterations")
                 .containsExactly(expectedIterations(g.integer("iters"), every));
         assertThat(history.unit()).isEqualTo("iter");
         assertThat(history.interrupted()).isFalse();
@@ -68,7 +68,7 @@ class GoldenParityTest {
                 quiet());
 
         assertRelClose("seed001 losses", g.losses(), history.losses(), RTOL);
-        assertThat(history.iterations()).as("seed001 recorded iterations")
+        assertThat(history.steps()).as("seed001 recorded iterations")
                 .containsExactly(expectedIterations(g.integer("iters"), every));
         assertRelClose("seed001 final w", g.param("final", "w"), model.param("w1"), RTOL);
         assertRelClose("seed001 final b", g.param("final", "b"), model.param("b1"), RTOL);
@@ -135,7 +135,7 @@ class GoldenParityTest {
                 decay(g.integer("decay_every"), g.number("decay")), printEvery(every), quiet());
 
         assertRelClose("seed003 losses", g.losses(), history.losses(), RTOL);
-        assertThat(history.iterations()).as("seed003 recorded iterations")
+        assertThat(history.steps()).as("seed003 recorded iterations")
                 .containsExactly(expectedIterations(g.integer("iters"), every));
         for (int l = 1; l <= 4; l++) {
             assertRelClose("seed003 final W" + l, g.param("final", "W" + l), model.param("W" + l), RTOL);

@@ -73,12 +73,12 @@ class PlotsTest {
     @Test
     void lossCurveOnALogScale() {
         assertThat(Plots.lossCurve(sineHistory, true).getStyler().isYAxisLogarithmic()).isTrue();
-        assertThat(sineHistory.plot(true).getStyler().isYAxisLogarithmic()).isTrue();
+        assertThat(lossCurve(sineHistory, true).getStyler().isYAxisLogarithmic()).isTrue();
     }
 
     @Test
-    void historyPlotIsTheLossCurve() {
-        Figure f = sineHistory.plot();
+    void dslLossCurveIsPlotsLossCurve() {
+        Figure f = lossCurve(sineHistory);
 
         assertThat(f.getTitle()).isEqualTo("loss");
         assertThat(f.getSeriesMap().get("loss").getYData()).containsExactly(sineHistory.losses());
