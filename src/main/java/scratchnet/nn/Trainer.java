@@ -59,7 +59,8 @@ final class Trainer {
     History run() {
         Optimizer optimizer = config.optimizer.get();
         Schedule schedule = config.schedule;
-        List<TrainingListener> listeners = listeners();
+        // an array: iterating it allocates nothing, once per update
+        TrainingListener[] listeners = listeners().toArray(new TrainingListener[0]);
         Workspace ws = new Workspace(layers, batches.size());
         History history = new History(unit);
         double lr = config.lr;
@@ -149,7 +150,7 @@ final class Trainer {
     }
 
     /** Tells every listener that training ended; a failure while ending joins the one in flight. */
-    private static void end(List<TrainingListener> listeners, History history, Throwable inFlight) {
+    private static void end(TrainingListener[] listeners, History history, Throwable inFlight) {
         for (TrainingListener l : listeners) {
             try {
                 l.onEnd(history);
