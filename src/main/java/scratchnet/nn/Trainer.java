@@ -78,6 +78,7 @@ final class Trainer {
                 s.enterStep(config.batched() ? e + 1 : e);
                 // 1. this step's batches: all m samples, a fresh shuffle, or the data in order
                 batches.nextEpoch();
+                // recorded every printEvery steps (and the last epoch of a mini-batch run)
                 boolean recorded = e % recordEvery == 0 || (config.batched() && e == steps - 1);
                 double lossSum = 0.0;
                 int lossCount = 0;
@@ -100,7 +101,7 @@ final class Trainer {
                     if (schedule != null) {
                         lr = schedule.after(s.updates() - 1, lr);
                     }
-                    // 8. after the update: the divergence and interrupt checks, progress
+                    // 8. after the update: the divergence and interrupt checks (any listener may stop here)
                     for (TrainingListener l : listeners) {
                         l.onUpdate(s);
                     }
