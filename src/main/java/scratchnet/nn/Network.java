@@ -232,6 +232,7 @@ public final class Network {
 
     /** One gradient-descent update: {@code w −= lr·dw}, {@code b −= lr·db} for every layer. */
     public Network update(Gradients g, double lr) {
+        FiniteData.checkRate("update", lr);
         Dense[] ls = readyLayers("update");
         if (g.layers() != ls.length) {
             throw new IllegalArgumentException("update: the gradients have " + g.layers()
@@ -290,6 +291,8 @@ public final class Network {
 
     /** Trains the network on x (features × samples) and y; see the DSL for the options. */
     public History fit(Matrix x, Matrix y, FitOption... options) {
+        FiniteData.check("fit", "x", x);
+        FiniteData.check("fit", "y", y);
         return new Trainer(this, x, y, FitConfig.of(options)).run();
     }
 
