@@ -454,7 +454,10 @@ public final class Dsl {
         return scratchnet.plot.Plots.boundary(model, x, y);
     }
 
-    /** Shows a chart: a window when there is a display, otherwise a PNG in a temporary folder (path printed). */
+    /**
+     * Shows a chart: inline in a notebook (returns null); elsewhere a window when there is a
+     * screen, otherwise a PNG in this user's own temporary folder (path printed and returned).
+     */
     public static java.nio.file.Path show(Object chart) {
         return scratchnet.plot.Plots.show(chart);
     }
