@@ -6,6 +6,7 @@ import java.util.List;
 import scratchnet.engine.GlobalRandom;
 import scratchnet.engine.Matrix;
 import scratchnet.engine.Rng;
+import scratchnet.engine.Sizes;
 import scratchnet.nn.BinaryCrossEntropy;
 import scratchnet.nn.CrossEntropy;
 import scratchnet.nn.FitOption;
@@ -180,17 +181,17 @@ public final class Dsl {
 
     /** rows×cols uniform on [0, 1), like {@code np.random.random([rows, cols])}. */
     public static Matrix random(int rows, int cols) {
-        return Matrix.wrap(rows, cols, GlobalRandom.get().random(checkedCount("random", rows, cols)));
+        return Matrix.wrap(rows, cols, GlobalRandom.get().random(Sizes.values("random", rows, cols)));
     }
 
     /** rows×cols standard normal, like {@code np.random.randn(rows, cols)}. */
     public static Matrix randn(int rows, int cols) {
-        return Matrix.wrap(rows, cols, GlobalRandom.get().randn(checkedCount("randn", rows, cols)));
+        return Matrix.wrap(rows, cols, GlobalRandom.get().randn(Sizes.values("randn", rows, cols)));
     }
 
     /** rows×cols normal with the given mean and standard deviation, like {@code np.random.normal}. */
     public static Matrix normal(double mean, double sd, int rows, int cols) {
-        return Matrix.wrap(rows, cols, GlobalRandom.get().normal(mean, sd, checkedCount("normal", rows, cols)));
+        return Matrix.wrap(rows, cols, GlobalRandom.get().normal(mean, sd, Sizes.values("normal", rows, cols)));
     }
 
     /** n integers in [lo, hi), like {@code np.random.randint(lo, hi, n)}. */
@@ -216,13 +217,6 @@ public final class Dsl {
     /** Shuffles in place, like {@code np.random.shuffle}. */
     public static <T> void shuffle(List<T> list) {
         GlobalRandom.get().shuffle(list);
-    }
-
-    private static int checkedCount(String op, int rows, int cols) {
-        if (rows < 0 || cols < 0) {
-            throw new IllegalArgumentException(op + ": dimensions must be >= 0, got (" + rows + "×" + cols + ")");
-        }
-        return Math.multiplyExact(rows, cols);
     }
 
     // ------------------------------------------------------------------ networks
@@ -465,7 +459,10 @@ public final class Dsl {
         return scratchnet.plot.Plots.boundary(model, x, y);
     }
 
-    /** Shows a chart: a window when there is a display, otherwise a PNG in a temporary folder (path printed). */
+    /**
+     * Shows a chart: inline in a notebook (returns null); elsewhere a window when there is a
+     * screen, otherwise a PNG in this user's own temporary folder (path printed and returned).
+     */
     public static java.nio.file.Path show(Object chart) {
         return scratchnet.plot.Plots.show(chart);
     }

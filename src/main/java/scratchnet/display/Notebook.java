@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.util.List;
 
 import scratchnet.nn.FitDisplays;
+import scratchnet.plot.Plots;
 
 /**
  * Switches a JVM to notebook or terminal output. The Jupyter kernel calls {@link #install()} once
@@ -21,7 +22,8 @@ public final class Notebook {
 
     /**
      * Frames on System.out for every display (sets {@code scratchnet.display=frames} and the frame
-     * sink), a {@link NotebookProgress} for every fit that is not {@code quiet()}, and headless AWT
+     * sink), a {@link NotebookProgress} for every fit that is not {@code quiet()}, charts given to
+     * {@code show} displayed inline, and headless AWT
      * for the charts unless {@code java.awt.headless} is already set.
      */
     public static void install() {
@@ -31,6 +33,7 @@ public final class Notebook {
         System.setProperty(Display.MODE_PROPERTY, "frames");
         Display.setSink(DisplaySink.frames());
         FitDisplays.setFactory(() -> List.of(new NotebookProgress()));
+        Plots.showInline(Display::display);
     }
 
     /**

@@ -37,8 +37,7 @@ public final class Matrix {
      * change it afterwards. Used by the engine's own code; most users want {@link #of}.
      */
     public static Matrix wrap(int rows, int cols, double[] rowMajor) {
-        checkDims("wrap", rows, cols);
-        if (rowMajor.length != rows * cols) {
+        if (rowMajor.length != Sizes.values("wrap", rows, cols)) {
             throw new ShapeException("wrap: a " + dims(rows, cols) + " matrix needs " + rows * cols
                     + " values, but the array has " + rowMajor.length);
         }
@@ -51,7 +50,7 @@ public final class Matrix {
             throw new ShapeException("matrix: expected at least one row, got an empty array");
         }
         int c = values[0].length;
-        double[] d = new double[values.length * c];
+        double[] d = new double[Sizes.values("matrix", values.length, c)];
         for (int i = 0; i < values.length; i++) {
             if (values[i].length != c) {
                 throw new ShapeException("matrix: row 0 has " + c + " values but row " + i + " has "
@@ -74,8 +73,7 @@ public final class Matrix {
 
     /** A rows×cols matrix of zeros, like {@code np.zeros((rows, cols))}. */
     public static Matrix zeros(int rows, int cols) {
-        checkDims("zeros", rows, cols);
-        return new Matrix(rows, cols, new double[rows * cols]);
+        return new Matrix(rows, cols, new double[Sizes.values("zeros", rows, cols)]);
     }
 
     /** A rows×cols matrix of ones, like {@code np.ones((rows, cols))}. */
@@ -85,8 +83,7 @@ public final class Matrix {
 
     /** A rows×cols matrix with every element equal to {@code value}. */
     public static Matrix full(int rows, int cols, double value) {
-        checkDims("full", rows, cols);
-        double[] d = new double[rows * cols];
+        double[] d = new double[Sizes.values("full", rows, cols)];
         Arrays.fill(d, value);
         return new Matrix(rows, cols, d);
     }
@@ -108,8 +105,13 @@ public final class Matrix {
         if (step == 0 || Double.isNaN(step)) {
             throw new IllegalArgumentException("arange: step must be non-zero, got " + step);
         }
-        int n = (int) Math.max(0, Math.ceil((stop - start) / step));
-        double[] d = new double[n];
+        double count = Math.max(0, Math.ceil((stop - start) / step));
+        if (!(count <= Sizes.MAX_VALUES)) {
+            throw new IllegalArgumentException("arange: from " + start + " to " + stop + " in steps of " + step
+                    + " would make " + count + " values; a Java array holds at most " + Sizes.MAX_VALUES);
+        }
+        double[] d = new double[Sizes.values("arange", 1, (long) count)];
+        int n = d.length;
         for (int i = 0; i < n; i++) {
             // numpy's fill: x[0] = start, x[1] = start + step, then x[i] = start + i·(x[1] − x[0])
             d[i] = i == 0 ? start : i == 1 ? start + step : start + i * ((start + step) - start);
@@ -122,7 +124,7 @@ public final class Matrix {
         if (n < 0) {
             throw new IllegalArgumentException("linspace: n must be >= 0, got " + n);
         }
-        double[] d = new double[n];
+        double[] d = new double[Sizes.values("linspace", 1, n)];
         if (n == 1) {
             d[0] = a;
         } else if (n > 1) {
@@ -355,7 +357,7 @@ public final class Matrix {
         if (r < 0 || c < 0) {
             throw new ShapeException(broadcastMessage(name, o));
         }
-        double[] d = new double[r * c];
+        double[] d = new double[Sizes.values(name, r, c)];
         for (int i = 0; i < r; i++) {
             // a step of 0 repeats the single row or column of an operand
             arithmeticRow(op, data, rows == 1 ? 0 : i * cols, cols == 1 ? 0 : 1,
@@ -440,7 +442,7 @@ public final class Matrix {
         int aColStep = cols == 1 ? 0 : 1;
         int bRowStep = o.rows == 1 ? 0 : o.cols;
         int bColStep = o.cols == 1 ? 0 : 1;
-        double[] d = new double[r * c];
+        double[] d = new double[Sizes.values(op, r, c)];
         for (int i = 0; i < r; i++) {
             int ai = i * aRowStep;
             int bi = i * bRowStep;
@@ -488,7 +490,7 @@ public final class Matrix {
             }
             throw new ShapeException(msg);
         }
-        double[] c = new double[rows * other.cols];
+        double[] c = new double[Sizes.values("dot", rows, other.cols)];
         Kernels.matmul(data, other.data, c, rows, cols, other.cols);
         return new Matrix(rows, other.cols, c);
     }
@@ -499,7 +501,7 @@ public final class Matrix {
             throw new ShapeException("dotT: " + dims(rows, cols) + "·" + dims(other.rows, other.cols)
                     + "ᵀ — column counts " + cols + " and " + other.cols + " differ (a.dotT(b) is a·bᵀ)");
         }
-        double[] c = new double[rows * other.rows];
+        double[] c = new double[Sizes.values("dotT", rows, other.rows)];
         Kernels.matmulTransB(data, other.data, c, rows, cols, other.rows);
         return new Matrix(rows, other.rows, c);
     }
@@ -510,7 +512,7 @@ public final class Matrix {
             throw new ShapeException("tDot: " + dims(rows, cols) + "ᵀ·" + dims(other.rows, other.cols)
                     + " — row counts " + rows + " and " + other.rows + " differ (a.tDot(b) is aᵀ·b)");
         }
-        double[] c = new double[cols * other.cols];
+        double[] c = new double[Sizes.values("tDot", cols, other.cols)];
         Kernels.matmulTransA(data, other.data, c, rows, cols, other.cols);
         return new Matrix(cols, other.cols, c);
     }
@@ -782,11 +784,5 @@ public final class Matrix {
 
     private static String dims(int rows, int cols) {
         return ShapeException.shape(rows, cols);
-    }
-
-    private static void checkDims(String op, int rows, int cols) {
-        if (rows < 0 || cols < 0) {
-            throw new IllegalArgumentException(op + ": dimensions must be >= 0, got " + dims(rows, cols));
-        }
     }
 }

@@ -1,6 +1,7 @@
 package scratchnet.nn;
 
 import scratchnet.engine.Kernels;
+import scratchnet.engine.Matrix;
 
 /**
  * Binary cross-entropy for 0/1 targets and a sigmoid output, as in documents 001 and 003:
@@ -45,5 +46,22 @@ public final class BinaryCrossEntropy implements Loss {
     @Override
     public String toString() {
         return label();
+    }
+
+    /** Targets are probabilities of the positive class: 0/1 labels, or values between. */
+    @Override
+    public Matrix targets(Matrix y, int outputs) {
+        Matrix checked = Loss.super.targets(y, outputs);
+        for (int i = 0; i < y.rows(); i++) {
+            for (int j = 0; j < y.cols(); j++) {
+                double t = y.get(i, j);
+                if (!(t >= 0 && t <= 1)) {
+                    throw new IllegalArgumentException(label() + ": targets must lie in [0, 1] (0/1 labels), but sample "
+                            + j + (y.rows() > 1 ? " row " + i : "") + " has " + t
+                            + (t == Math.rint(t) && t > 1 ? "; for more than two classes use softmax() with crossEntropy()" : ""));
+                }
+            }
+        }
+        return checked;
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,12 +22,18 @@ import scratchnet.io.AtomicFiles;
  *  "activations": ["sigmoid", "linear"], "params": {"w1": [[0.54], …], "b1": [[0.0], …], …}}
  * }</pre>
  * Files are written to a temporary file first and moved into place, so a failed save never
- * leaves a half-written model behind.
+ * leaves a half-written model behind. Reading is strict: a duplicate key, anything after the
+ * model's closing brace, a size that is not a whole positive number, a number beyond a double's
+ * range ({@code 1e400}) or parameters that do not match the sizes are errors naming the file, and
+ * every shape is checked against the file's own contents before any memory is allocated.
  */
 final class ModelFile {
     static final String FORMAT = "scratchnet-model";
     static final int VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
 
     private ModelFile() {
     }
@@ -99,11 +107,22 @@ final class ModelFile {
         }
         int[] sizes = new int[sizesNode.size()];
         for (int i = 0; i < sizes.length; i++) {
-            if (!sizesNode.get(i).canConvertToInt()) {
-                throw new IOException("load " + file + ": layer size " + i + " should be a whole number, found "
-                        + sizesNode.get(i));
+            JsonNode size = sizesNode.get(i);
+            if (!size.isIntegralNumber() || !size.canConvertToInt() || size.asInt() < 1) {
+                throw new IOException("load " + file + ": layer size " + i + " should be a whole number of at least 1, found "
+                        + size);
             }
-            sizes[i] = sizesNode.get(i).asInt();
+            sizes[i] = size.asInt();
+        }
+        // the parameters must be in the file: check their shapes before allocating anything
+        JsonNode params = root.path("params");
+        if (!params.isObject()) {
+            throw new IOException("load " + file + ": expected \"params\" to be an object of named parameters, found "
+                    + params);
+        }
+        for (int l = 1; l < sizes.length; l++) {
+            checkShape(file, params, "w" + l, sizes[l], sizes[l - 1]);
+            checkShape(file, params, "b" + l, sizes[l], 1);
         }
         Network net = new Network(sizes);
         JsonNode acts = root.path("activations");
@@ -114,7 +133,6 @@ final class ModelFile {
         for (JsonNode a : acts) {
             net.activation(Activation.named(a.asText()));
         }
-        JsonNode params = root.path("params");
         Dense[] layers = net.readyLayers("load");
         for (int l = 1; l <= layers.length; l++) {
             Dense d = layers[l - 1];
@@ -131,28 +149,42 @@ final class ModelFile {
         return net;
     }
 
-    private static void fill(Path file, JsonNode params, String name, double[] dest, int r, int c) throws IOException {
+    /** Checks that parameter {@code name} is r rows of c values each, without reading the values. */
+    private static void checkShape(Path file, JsonNode params, String name, int r, int c) throws IOException {
         JsonNode rows = params.get(name);
-        if (rows == null || rows.size() != r) {
+        if (rows == null || !rows.isArray() || rows.size() != r) {
             throw new IOException("load " + file + ": parameter " + name + " should have " + r + " rows, found "
-                    + (rows == null ? "none" : rows.size()));
+                    + (rows == null ? "none" : rows.isArray() ? rows.size() : rows.getNodeType().toString().toLowerCase()));
         }
         for (int i = 0; i < r; i++) {
             JsonNode row = rows.get(i);
-            if (row.size() != c) {
+            if (!row.isArray() || row.size() != c) {
                 throw new IOException("load " + file + ": row " + i + " of " + name + " should have " + c
-                        + " values, found " + row.size());
+                        + " values, found " + (row.isArray() ? row.size() : row));
             }
+        }
+    }
+
+    private static void fill(Path file, JsonNode params, String name, double[] dest, int r, int c) throws IOException {
+        JsonNode rows = params.get(name);
+        for (int i = 0; i < r; i++) {
+            JsonNode row = rows.get(i);
             for (int j = 0; j < c; j++) {
                 JsonNode v = row.get(j);
+                double value;
                 if (v.isNumber()) {
-                    dest[i * c + j] = v.doubleValue();
+                    value = v.doubleValue();
+                    if (!Double.isFinite(value)) {
+                        throw new IOException("load " + file + ": " + name + "[" + i + "][" + j + "] is " + v.asText()
+                                + ", beyond the range of a double (write \"Infinity\" for an infinite value)");
+                    }
                 } else if (v.isTextual() && v.asText().matches("NaN|-?Infinity")) {
-                    dest[i * c + j] = Double.parseDouble(v.asText());
+                    value = Double.parseDouble(v.asText());
                 } else {
                     throw new IOException("load " + file + ": " + name + "[" + i + "][" + j
                             + "] should be a number (or \"NaN\", \"Infinity\", \"-Infinity\"), found " + v);
                 }
+                dest[i * c + j] = value;
             }
         }
     }

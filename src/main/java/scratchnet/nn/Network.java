@@ -10,6 +10,7 @@ import java.util.Locale;
 import scratchnet.engine.GlobalRandom;
 import scratchnet.engine.Matrix;
 import scratchnet.engine.ShapeException;
+import scratchnet.engine.Sizes;
 
 /**
  * A feed-forward network of {@link Dense} layers, built by naming its sizes and then one
@@ -41,6 +42,16 @@ public final class Network {
             if (s <= 0) {
                 throw new IllegalArgumentException("net: layer sizes must be positive, got " + Arrays.toString(sizes));
             }
+        }
+        // every weight matrix must fit in one array and the heap, and so must all of them together
+        long total = 0;
+        for (int l = 1; l < sizes.length; l++) {
+            total += Sizes.values("net " + Arrays.toString(sizes) + ": w" + l, sizes[l], sizes[l - 1]) + (long) sizes[l];
+        }
+        if (total > Sizes.MAX_VALUES) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "net %s: %,d parameters in all; scratchnet counts at most %,d", Arrays.toString(sizes), total,
+                    (long) Sizes.MAX_VALUES));
         }
         this.sizes = sizes.clone();
     }
@@ -159,11 +170,11 @@ public final class Network {
 
     /** The total number of trainable values. */
     public int parameterCount() {
-        int n = 0;
+        long n = 0;
         for (int l = 1; l < sizes.length; l++) {
-            n += sizes[l] * sizes[l - 1] + sizes[l];
+            n += (long) sizes[l] * sizes[l - 1] + sizes[l];
         }
-        return n;
+        return (int) n;   // the constructor checked that the total fits
     }
 
     // ------------------------------------------------------------------ the explicit steps
@@ -221,6 +232,7 @@ public final class Network {
 
     /** One gradient-descent update: {@code w −= lr·dw}, {@code b −= lr·db} for every layer. */
     public Network update(Gradients g, double lr) {
+        FiniteData.checkRate("update", lr);
         Dense[] ls = readyLayers("update");
         if (g.layers() != ls.length) {
             throw new IllegalArgumentException("update: the gradients have " + g.layers()
@@ -279,6 +291,8 @@ public final class Network {
 
     /** Trains the network on x (features × samples) and y; see the DSL for the options. */
     public History fit(Matrix x, Matrix y, FitOption... options) {
+        FiniteData.check("fit", "x", x);
+        FiniteData.check("fit", "y", y);
         return new Trainer(this, x, y, FitConfig.of(options)).run();
     }
 

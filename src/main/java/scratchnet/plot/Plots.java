@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 import org.knowm.xchart.SwingWrapper;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -28,7 +29,18 @@ import scratchnet.nn.Network;
 public final class Plots {
     private static final Object SHOW_LOCK = new Object();
 
+    /** Where {@link #show} sends charts in a notebook; null elsewhere. */
+    private static volatile Consumer<Chart<?, ?>> inline;
+
     private Plots() {
+    }
+
+    /**
+     * Makes {@link #show} (and {@code Figure.show()}) hand charts to {@code target} instead of a
+     * window or a file; the notebook output installs one that displays them inline. Null removes it.
+     */
+    public static void showInline(Consumer<Chart<?, ?>> target) {
+        inline = target;
     }
 
     /** An empty 600×400 figure, to add several series to. */
@@ -128,8 +140,10 @@ public final class Plots {
     }
 
     /**
-     * Shows any XChart chart. Without a screen (headless: servers, CI, the Jupyter kernel) it is
-     * saved as {@code plot-n.png} in the {@code scratchnet-plots} folder of the temp directory, the
+     * Shows any XChart chart. In a notebook (see {@link #showInline}) it is displayed inline and
+     * null is returned. Without a screen (headless: servers, CI) it is saved as
+     * {@code plot-n.png} in a {@code scratchnet-plots-*} folder of the temp directory that only
+     * this user can open, the
      * line {@code saved plot to <path>} is printed, and the path returned; with a screen it opens
      * in a window and null is returned.
      */
@@ -139,6 +153,11 @@ public final class Plots {
                     + (chart == null ? "null" : "a " + chart.getClass().getName()));
         }
         Chart<?, ?> c = (Chart<?, ?>) chart;
+        Consumer<Chart<?, ?>> notebook = inline;
+        if (notebook != null) {
+            notebook.accept(c);
+            return null;
+        }
         if (GraphicsEnvironment.isHeadless()) {
             Path file = ChartFiles.save(c, nextPlotFile(), "show");
             System.out.println("saved plot to " + file);
@@ -149,14 +168,22 @@ public final class Plots {
         return null;
     }
 
-    /** Claims the first free {@code plot-n.png} (n from 1) in {@code <tmpdir>/scratchnet-plots}. */
+    /** This JVM's own folder for shown plots, made on first use (owner-only, never shared). */
+    private static Path plotDir;
+
+    /**
+     * Claims the first free {@code plot-n.png} (n from 1) in this JVM's own folder, a fresh
+     * {@code scratchnet-plots-*} directory in the temp directory that only its owner can open, so
+     * two users on one machine (a JupyterHub server) never share or block each other's plots.
+     */
     private static Path nextPlotFile() {
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "scratchnet-plots").toAbsolutePath();
         synchronized (SHOW_LOCK) {
             try {
-                Files.createDirectories(dir);
+                if (plotDir == null || !Files.isDirectory(plotDir)) {
+                    plotDir = Files.createTempDirectory("scratchnet-plots-").toAbsolutePath();
+                }
                 for (int n = 1;; n++) {
-                    Path file = dir.resolve("plot-" + n + ".png");
+                    Path file = plotDir.resolve("plot-" + n + ".png");
                     try {
                         return Files.createFile(file);
                     } catch (FileAlreadyExistsException taken) {
@@ -164,7 +191,8 @@ public final class Plots {
                     }
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("show: could not create a file in " + dir + ": " + e, e);
+                throw new UncheckedIOException("show: could not create a plot file in the temp directory "
+                        + System.getProperty("java.io.tmpdir") + ": " + e, e);
             }
         }
     }

@@ -63,8 +63,10 @@ final class Ipynb {
         try {
             root = JSON.readTree(Files.readAllBytes(file));
         } catch (JsonProcessingException e) {
+            // some errors (a document nested too deeply, say) come without a location
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
             throw new IOException("expected a Jupyter notebook (JSON), but " + file + " is not valid JSON: "
-                    + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ")", e);
+                    + e.getOriginalMessage() + where, e);
         }
         if (root == null || !root.isObject()) {
             throw new IOException("expected a Jupyter notebook (a JSON object with \"cells\"), but " + file + " holds "

@@ -133,10 +133,21 @@ public final class RunCommand {
         }
         List<NotebookResult> results = new ArrayList<>();
         for (Path nb : unique) {
-            results.add(runner.run(nb));
+            results.add(runAlone(runner, nb, out));
         }
         printSummary(out, results);
         return results.stream().allMatch(NotebookResult::ok) ? 0 : 1;
+    }
+
+    /** Runs one notebook; whatever goes wrong with it is its own failure, and the next one still runs. */
+    static NotebookResult runAlone(NotebookRunner runner, Path notebook, PrintStream out) {
+        try {
+            return runner.run(notebook);
+        } catch (RuntimeException | StackOverflowError e) {
+            String msg = "scratchnet could not run this notebook: " + e;
+            out.println("[" + notebook.getFileName() + "] " + msg);
+            return new NotebookResult(notebook, null, null, 0, 0, 0, msg, 0);
+        }
     }
 
     /** Refuses, before anything runs, outputs that would replace a source notebook or each other. */

@@ -234,6 +234,37 @@ class ModelFileTest {
                 .hasMessageContaining(p.toString());
     }
 
+    static Stream<Arguments> suspectModels() {
+        String acts = "\"activations\": [\"sigmoid\", \"linear\"], ";
+        return Stream.of(
+                Arguments.of("a layer of 2147483647 units", "layer 1 has 2147483647 units",
+                        HEAD + "\"sizes\": [1, 2147483647, 1], " + acts + PARAMS + "}", "should have 2147483647 rows"),
+                Arguments.of("a fractional size", "size 2.7",
+                        HEAD + "\"sizes\": [1, 2.7, 1], " + acts + PARAMS + "}", "whole number"),
+                Arguments.of("a number beyond a double", "1e400",
+                        HEAD + "\"sizes\": [1, 2, 1], " + acts
+                                + "\"params\": {\"w1\": [[1e400], [2]], \"b1\": [[0], [0]], \"w2\": [[1, 2]], \"b2\": [[0]]}}",
+                        "beyond the range of a double"),
+                Arguments.of("trailing garbage", "text after the model",
+                        HEAD + "\"sizes\": [1, 2, 1], " + acts + PARAMS + "} {\"more\": 1}", "not valid JSON"),
+                Arguments.of("a duplicate key", "w1 twice",
+                        HEAD + "\"sizes\": [1, 2, 1], " + acts
+                                + "\"params\": {\"w1\": [[1], [2]], \"w1\": [[3], [4]], \"b1\": [[0], [0]], \"w2\": [[1, 2]], \"b2\": [[0]]}}",
+                        "Duplicate field 'w1'"));
+    }
+
+    /** Files that once loaded silently (or ran out of memory first) and must now say what is wrong. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("suspectModels")
+    void suspectModelsAreRejectedWithTheFileAndTheReason(String what, String detail, String json, String reason)
+            throws IOException {
+        Path p = write("suspect.json", json);
+        assertThatThrownBy(() -> Network.load(p)).as(what + " (" + detail + ")")
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(p.toString())
+                .hasMessageContaining(reason);
+    }
+
     // ------------------------------------------------------------------ overwriting
 
     @Test

@@ -233,7 +233,7 @@ class PlotsTest {
         }
         try {
             assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("saved plot to " + file + System.lineSeparator());
-            assertThat(file.getParent().getFileName().toString()).isEqualTo("scratchnet-plots");
+            assertThat(file.getParent().getFileName().toString()).startsWith("scratchnet-plots-");
             assertThat(file.getFileName().toString()).matches("plot-\\d+\\.png");
             BufferedImage img = ImageIO.read(file.toFile());
             assertThat(img.getWidth()).isEqualTo(320);
