@@ -132,20 +132,19 @@ final class Trainer {
 
     /**
      * The listeners of this fit, in the order they are called: the divergence check (first, so a
-     * NaN is neither printed nor recorded), the loss printer, the user's callbacks, the
-     * environment's live displays, and the interrupt check (last, so the displays finish before
-     * it sets the interrupt flag again). Quiet leaves out the printer and the displays.
+     * NaN is neither printed nor recorded), the environment's live displays (before the printer,
+     * so a terminal progress bar can step aside for the loss line), the loss printer, the user's
+     * callbacks, and the interrupt check (last, so the displays finish before it sets the
+     * interrupt flag again). Quiet leaves out the displays and the printer.
      */
     private List<TrainingListener> listeners() {
         List<TrainingListener> ls = new ArrayList<>();
         ls.add(new DivergenceCheck(layers));
         if (!config.quiet) {
+            ls.addAll(FitDisplays.create());
             ls.add(new LossPrinter(config.out));
         }
         ls.addAll(config.listeners);
-        if (!config.quiet) {
-            ls.addAll(FitDisplays.create());
-        }
         ls.add(new InterruptCheck(config.quiet ? null : config.out));
         return ls;
     }
