@@ -520,7 +520,8 @@ def runtime_error_lines(s):
     tb = r.traceback_text()
     check("line 2" in tb, "traceback lacks 'line 2' (the line in f): %s" % short(tb, 500))
     check("line 3" in tb, "traceback lacks 'line 3' (the line in the cell): %s" % short(tb, 500))
-    bad = [l for l in tb.splitlines() if "REPL." in l or "jdk.jshell" in l or "scratchnet.kernel" in l]
+    bad = [l for l in tb.splitlines() if "REPL." in l or "jdk.jshell" in l or "scratchnet.kernel" in l
+           or "scratchnet.exec" in l]
     check(not bad, "traceback shows JShell/kernel internals: %s" % short(bad))
     return short(tb.replace("\n", " | "), 160)
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
-import scratchnet.kernel.KernelSpec;
+import scratchnet.install.KernelSpec;
 
 /**
  * Every notebook in {@code notebooks/}, executed two ways: with the headless runner (no Python)

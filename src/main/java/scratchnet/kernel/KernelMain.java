@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import scratchnet.exec.StartTrace;
+import scratchnet.exec.StartupArchiveDir;
 
 /**
  * {@code java -jar scratchnet.jar kernel <connection-file>}: starts the kernel on the sockets the
@@ -28,7 +30,7 @@ public final class KernelMain {
             return 2;
         }
         StartTrace.mark("main");
-        StartupArchives.warnIfStale();
+        StartupArchiveDir.warnIfStale(ownClassPath());
         Path file = Path.of(args[0]);
         if (!Files.isReadable(file)) {
             System.err.println("scratchnet kernel: cannot read the connection file " + file.toAbsolutePath());
@@ -39,7 +41,7 @@ public final class KernelMain {
     }
 
     /** Serves Jupyter on the sockets {@code props} names until it shuts the kernel down. */
-    static void serve(KernelConnectionProperties props) throws Exception {
+    public static void serve(KernelConnectionProperties props) throws Exception {
         JupyterConnection connection = new JupyterConnection(props);
         ScratchnetKernel kernel = new ScratchnetKernel(ownClassPath(), cellJvmOptions());
         StartTrace.mark("kernel constructed");
@@ -52,7 +54,7 @@ public final class KernelMain {
     }
 
     /** The class path of this JVM: the scratchnet jar (or the build's classes and dependencies). */
-    static String ownClassPath() {
+    public static String ownClassPath() {
         return System.getProperty("java.class.path");
     }
 

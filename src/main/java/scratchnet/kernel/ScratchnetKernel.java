@@ -38,6 +38,12 @@ import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import scratchnet.display.Frames;
 import scratchnet.display.MimeBundle;
+import scratchnet.exec.Ansi;
+import scratchnet.exec.CellEvaluator;
+import scratchnet.exec.CellException;
+import scratchnet.exec.CellOutput;
+import scratchnet.exec.StartTrace;
+import scratchnet.exec.magic.Magics;
 
 /**
  * The scratchnet Jupyter kernel: cells are Java, run by JShell in a separate JVM with the DSL

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import scratchnet.kernel.KernelSpec;
+import scratchnet.exec.KernelIdentity;
 
 /**
  * Reading, checking and writing Jupyter notebook files (nbformat 4) as Jackson trees. Written
@@ -118,9 +118,9 @@ final class Ipynb {
         ObjectNode meta = nb.get("metadata") instanceof ObjectNode ? (ObjectNode) nb.get("metadata") : nb.putObject("metadata");
         if (!meta.has("kernelspec")) {
             ObjectNode ks = meta.putObject("kernelspec");
-            ks.put("display_name", KernelSpec.DISPLAY_NAME);
+            ks.put("display_name", KernelIdentity.DISPLAY_NAME);
             ks.put("language", "java");
-            ks.put("name", KernelSpec.DEFAULT_NAME);
+            ks.put("name", KernelIdentity.NAME);
         }
         if (!meta.has("language_info")) {
             ObjectNode li = meta.putObject("language_info");

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import scratchnet.display.Frames;
 import scratchnet.display.MimeBundle;
-import scratchnet.kernel.CellException;
-import scratchnet.kernel.CellOutput;
+import scratchnet.exec.CellException;
+import scratchnet.exec.CellOutput;
 
 /**
  * Turns a running cell's output into the outputs Jupyter stores in a notebook: {@code stream}

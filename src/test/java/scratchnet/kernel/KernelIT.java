@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import scratchnet.install.KernelSpec;
 
 /**
  * The kernel as Jupyter runs it: installs the kernelspec for {@code target/scratchnet.jar} into a

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import scratchnet.display.Frames;
 import scratchnet.display.MimeBundle;
-import scratchnet.kernel.CellException;
+import scratchnet.exec.CellException;
 
 /** The runner's pieces without a cell JVM: reading notebooks, collecting outputs, writing JSON and HTML. */
 class RunnerPartsTest {

@@ -1,4 +1,4 @@
-package scratchnet.kernel;
+package scratchnet.bench;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -15,6 +15,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import scratchnet.install.KernelSpec;
 
 /**
  * {@code java -jar scratchnet.jar kernel-bench [--runs N] [--notebook PATH] [--no-archives]}:
@@ -37,7 +38,7 @@ public final class KernelBench {
     /** The notebook measured through nbconvert, relative to the working directory. */
     static final String DEFAULT_NOTEBOOK = "notebooks/000-sine-regression.ipynb";
     /** The numpy twin of notebook 000 that the python3 kernel runs through nbconvert. */
-    static final String PYTHON_TWIN = "/scratchnet/kernel/000-sine-regression-python.ipynb";
+    static final String PYTHON_TWIN = "/scratchnet/bench/000-sine-regression-python.ipynb";
 
     private KernelBench() {
     }
@@ -84,7 +85,7 @@ public final class KernelBench {
             Path javaExe = Path.of(System.getProperty("java.home"), "bin", "java");
             KernelSpec.install(KernelSpec.Target.prefix(dir), jar, javaExe, "scratchnet", archives, System.err);
             Path script = dir.resolve("kernel_bench.py");
-            copyResource("/scratchnet/kernel/kernel_bench.py", script);
+            copyResource("/scratchnet/bench/kernel_bench.py", script);
             List<String> command = new ArrayList<>(List.of(python, script.toString(), "--runs", Integer.toString(runs)));
             if (Files.isRegularFile(notebook)) {
                 Path twin = dir.resolve("000-sine-regression-python.ipynb");

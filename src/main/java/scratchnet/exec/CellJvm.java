@@ -1,4 +1,4 @@
-package scratchnet.kernel;
+package scratchnet.exec;
 
 import java.io.InputStream;
 import java.io.ObjectInput;
@@ -25,7 +25,7 @@ import jdk.jshell.execution.Util;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
-import scratchnet.kernel.remote.CellAgent;
+import scratchnet.exec.agent.CellAgent;
 
 /**
  * JShell's execution engine for notebook cells: a separate JVM started under the debugger
@@ -33,10 +33,10 @@ import scratchnet.kernel.remote.CellAgent;
  * TCP_NODELAY on both ends (JShell's stock JDI engine leaves Nagle's algorithm on, which costs
  * about 180 ms per cell on Linux).
  * <pre>{@code
- * JShell.builder().executionEngine(new CellEngine(), Map.of()).remoteVMOptions("-Xmx2g").build();
+ * JShell.builder().executionEngine(new CellJvm(), Map.of()).remoteVMOptions("-Xmx2g").build();
  * }</pre>
  */
-final class CellEngine implements ExecutionControlProvider {
+final class CellJvm implements ExecutionControlProvider {
     /** How long the cell JVM may take to start and connect, in milliseconds. */
     static final int CONNECT_TIMEOUT_MS = 20_000;
 

@@ -1,4 +1,4 @@
-package scratchnet.kernel;
+package scratchnet.exec.magic;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +18,7 @@ import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.supplier.RepositorySystemSupplier;
 import org.eclipse.aether.util.artifact.JavaScopes;
 import org.eclipse.aether.util.filter.DependencyFilterUtils;
+import scratchnet.exec.CellException;
 
 /**
  * Resolves an artifact with its runtime dependencies from Maven Central into the local Maven

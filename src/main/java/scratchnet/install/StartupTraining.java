@@ -1,4 +1,4 @@
-package scratchnet.kernel;
+package scratchnet.install;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,7 +29,8 @@ import org.zeromq.ZMQ;
 import scratchnet.Dsl;
 import scratchnet.display.Display;
 import scratchnet.engine.Matrix;
-import scratchnet.kernel.remote.CellAgent;
+import scratchnet.exec.agent.CellAgent;
+import scratchnet.kernel.KernelMain;
 
 /**
  * The workloads of the training runs that make the start-up archives ({@link StartupArchives}):
@@ -44,7 +45,7 @@ import scratchnet.kernel.remote.CellAgent;
  */
 final class StartupTraining {
     /** The notebook the kernel training runs, one cell per "//// cell" section. */
-    static final String CELLS_RESOURCE = "/scratchnet/kernel/startup-training.jsh";
+    static final String CELLS_RESOURCE = "/scratchnet/install/startup-training.jsh";
     private static final long REPLY_TIMEOUT_MS = 120_000;
 
     private StartupTraining() {
@@ -109,7 +110,7 @@ final class StartupTraining {
         Display.result(tech.tablesaw.api.Table.create("t", tech.tablesaw.api.DoubleColumn.create("a", 1, 2, 3),
                 tech.tablesaw.api.StringColumn.create("b", "x", "y", "z")));
         Display.display("text").update("more text");
-        scratchnet.kernel.remote.Sync.mark(1);
+        scratchnet.exec.agent.Sync.mark(1);
         try {
             Integer.parseInt("not a number");
         } catch (NumberFormatException expected) {

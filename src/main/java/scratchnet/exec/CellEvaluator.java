@@ -1,4 +1,4 @@
-package scratchnet.kernel;
+package scratchnet.exec;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,7 +86,7 @@ public final class CellEvaluator implements AutoCloseable {
 
             @Override
             public void frame(scratchnet.display.Frames.Frame frame) {
-                if (scratchnet.kernel.remote.Sync.TYPE.equals(frame.type())) {
+                if (scratchnet.exec.agent.Sync.TYPE.equals(frame.type())) {
                     synchronized (syncLock) {
                         syncSeen = Math.max(syncSeen, Long.parseLong(frame.displayId()));
                         syncLock.notifyAll();
@@ -125,7 +125,7 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     /** Like {@link #ready()}, for completion and inspection: false when the session is not up. */
-    boolean isReady() {
+    public boolean isReady() {
         try {
             ready();
             return true;
@@ -141,7 +141,7 @@ public final class CellEvaluator implements AutoCloseable {
      * kernel and in the training run that makes the cell JVM's class-data sharing archive (an
      * archive only fits a JVM with the same class path and modules).
      */
-    static List<String> cellJvmOptions(String classPath) {
+    public static List<String> cellJvmOptions(String classPath) {
         List<String> vm = new ArrayList<>();
         vm.add("-Djava.awt.headless=true");
         vm.add("-Dscratchnet.display=frames");
@@ -164,18 +164,18 @@ public final class CellEvaluator implements AutoCloseable {
         int interruptPort = openInterruptServer();
         List<String> vm = new ArrayList<>(cellJvmOptions(classPath));
         if (interruptPort > 0) {
-            vm.add("-D" + scratchnet.kernel.remote.CellAgent.INTERRUPT_PORT_PROPERTY + "=" + interruptPort);
+            vm.add("-D" + scratchnet.exec.agent.CellAgent.INTERRUPT_PORT_PROPERTY + "=" + interruptPort);
         }
         // the class-data sharing archive made at install, when there is one (a stale one is ignored)
-        vm.addAll(StartupArchives.cellArchiveOptions());
+        vm.addAll(StartupArchiveDir.cellJvmOptions());
         vm.addAll(jvmOptions);
         JavadocSources.install();
         StartTrace.mark("javadoc sources");
-        // CellEngine launches the cell JVM in the background: the imports below compile (and the
+        // CellJvm launches the cell JVM in the background: the imports below compile (and the
         // compiler warms up) while it starts
-        CellEngine engine = new CellEngine();
+        CellJvm cellJvm = new CellJvm();
         shell = JShell.builder()
-                .executionEngine(engine, new HashMap<>())
+                .executionEngine(cellJvm, new HashMap<>())
                 .remoteVMOptions(vm.toArray(new String[0]))
                 .compilerOptions("--class-path", classPath)
                 .out(new PrintStream(new OutputRouter(false, sink), true, StandardCharsets.UTF_8))
@@ -194,7 +194,7 @@ public final class CellEvaluator implements AutoCloseable {
         }
         StartTrace.mark("imports done");
         // the imports' classes were queued while the JVM started: wait until they are loaded
-        engine.awaitStarted();
+        cellJvm.awaitStarted();
         StartTrace.mark("cell JVM up, imports loaded");
         awaitInterruptAgent();
         StartTrace.mark("cell session ready");
@@ -219,7 +219,7 @@ public final class CellEvaluator implements AutoCloseable {
         interruptLine = null;
         try {
             interruptServer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-            interruptServer.setSoTimeout(CellEngine.CONNECT_TIMEOUT_MS);
+            interruptServer.setSoTimeout(CellJvm.CONNECT_TIMEOUT_MS);
         } catch (IOException e) {
             return -1;
         }
@@ -290,7 +290,7 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     /** Replaces the cell JVM with a fresh one (all variables are lost). */
-    synchronized void restart() {
+    public synchronized void restart() {
         closeQuietly();
         origins.clear();
         start();
@@ -388,7 +388,7 @@ public final class CellEvaluator implements AutoCloseable {
         try {
             synchronized (line) {
                 java.io.DataOutputStream out = new java.io.DataOutputStream(line);
-                out.write(scratchnet.kernel.remote.InterruptAgent.SYNC);
+                out.write(scratchnet.exec.agent.InterruptAgent.SYNC);
                 out.writeLong(mark);
                 out.flush();
             }
@@ -485,7 +485,7 @@ public final class CellEvaluator implements AutoCloseable {
         }
         try {
             synchronized (line) {
-                line.write(scratchnet.kernel.remote.InterruptAgent.INTERRUPT);
+                line.write(scratchnet.exec.agent.InterruptAgent.INTERRUPT);
                 line.flush();
             }
         } catch (IOException e) {
@@ -507,13 +507,13 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     /** Adds a jar or directory to the class path of the cells (compiler and JVM). */
-    synchronized void addToClasspath(String path) throws CellException {
+    public synchronized void addToClasspath(String path) throws CellException {
         ready();
         shell.addToClasspath(path);
         addedClassPath.add(path);
     }
 
-    SourceCodeAnalysis analysis() {
+    public SourceCodeAnalysis analysis() {
         isReady();
         return shell.sourceCodeAnalysis();
     }
@@ -521,11 +521,11 @@ public final class CellEvaluator implements AutoCloseable {
     // ------------------------------------------------------------------ splitting a cell into snippets
 
     /** One statement or declaration of a cell, with where it starts. */
-    record Segment(String source, int start, int end, int firstLine) {
+    public record Segment(String source, int start, int end, int firstLine) {
     }
 
     /** Splits a cell into JShell snippets, remembering each one's position in the cell. */
-    List<Segment> segments(String code) {
+    public List<Segment> segments(String code) {
         List<Segment> out = new ArrayList<>();
         if (!isReady()) {
             return out;
@@ -556,7 +556,7 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     /** The segment that holds the cursor (or the last one before it), for completion and inspection. */
-    Segment segmentAt(String code, int cursor) {
+    public Segment segmentAt(String code, int cursor) {
         Segment found = null;
         for (Segment s : segments(code)) {
             if (s.start <= cursor) {
@@ -655,7 +655,7 @@ public final class CellEvaluator implements AutoCloseable {
                     break;
                 }
             } else if (cls.startsWith("jdk.jshell.") || cls.startsWith("jdk.internal.reflect.")
-                    || cls.startsWith("java.lang.reflect.") || cls.startsWith("scratchnet.kernel.")) {
+                    || cls.startsWith("java.lang.reflect.") || cls.startsWith("scratchnet.exec.")) {
                 continue;
             } else {
                 lines.add("    at " + f);

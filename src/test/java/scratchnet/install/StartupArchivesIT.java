@@ -1,4 +1,4 @@
-package scratchnet.kernel;
+package scratchnet.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+
+import scratchnet.exec.StartupArchiveDir;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -63,11 +65,11 @@ class StartupArchivesIT {
 
     @Test
     void installMakesBothArchivesAndNamesThemInKernelJson() throws IOException {
-        assertThat(kernelDir.resolve(StartupArchives.KERNEL_ARCHIVE)).isRegularFile();
-        assertThat(kernelDir.resolve(StartupArchives.CELL_ARCHIVE)).isRegularFile();
-        assertThat(Files.size(kernelDir.resolve(StartupArchives.KERNEL_ARCHIVE))).isGreaterThan(1_000_000L);
-        assertThat(argv).contains("-XX:SharedArchiveFile=" + kernelDir.resolve(StartupArchives.KERNEL_ARCHIVE),
-                "-D" + StartupArchives.DIR_PROPERTY + "=" + kernelDir, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        assertThat(kernelDir.resolve(StartupArchiveDir.KERNEL_ARCHIVE)).isRegularFile();
+        assertThat(kernelDir.resolve(StartupArchiveDir.CELL_ARCHIVE)).isRegularFile();
+        assertThat(Files.size(kernelDir.resolve(StartupArchiveDir.KERNEL_ARCHIVE))).isGreaterThan(1_000_000L);
+        assertThat(argv).contains("-XX:SharedArchiveFile=" + kernelDir.resolve(StartupArchiveDir.KERNEL_ARCHIVE),
+                "-D" + StartupArchiveDir.DIR_PROPERTY + "=" + kernelDir, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
         // nothing left over from the training runs beside kernels/
         assertThat(Files.list(kernelDir.getParent().getParent()).map(p -> p.getFileName().toString()).toList())
                 .containsExactly("kernels");

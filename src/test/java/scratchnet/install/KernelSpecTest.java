@@ -1,4 +1,4 @@
-package scratchnet.kernel;
+package scratchnet.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import scratchnet.kernel.KernelSpec.Target;
+import scratchnet.exec.StartupArchiveDir;
+import scratchnet.install.KernelSpec.Target;
 
 /** The Jupyter kernelspec: kernel.json contents, logos, clean replace and remove, data dirs, option errors. */
 class KernelSpecTest {
@@ -42,7 +43,7 @@ class KernelSpecTest {
     }
 
     private static byte[] resource(String logo) throws IOException {
-        try (InputStream in = KernelSpec.class.getResourceAsStream("/scratchnet/kernel/" + logo)) {
+        try (InputStream in = KernelSpec.class.getResourceAsStream("/scratchnet/install/" + logo)) {
             assertThat(in).as("resource %s", logo).isNotNull();
             return in.readAllBytes();
         }
@@ -229,7 +230,7 @@ class KernelSpecTest {
         assertThat((String) r[1]).doesNotContain("start-up archive");
         Path dir = prefix.resolve("share/jupyter/kernels/scratchnet");
         assertThat(listing(dir)).containsExactly("kernel.json", "logo-32x32.png", "logo-64x64.png", "logo-svg.svg");
-        assertThat(argv(dir)).noneMatch(a -> a.contains("SharedArchiveFile") || a.contains(StartupArchives.DIR_PROPERTY));
+        assertThat(argv(dir)).noneMatch(a -> a.contains("SharedArchiveFile") || a.contains(StartupArchiveDir.DIR_PROPERTY));
     }
 
     @Test
@@ -258,33 +259,33 @@ class KernelSpecTest {
         assertThat(StartupArchives.kernelJvmOptions(both, dest)).containsExactly(
                 "-XX:SharedArchiveFile=" + dest.toAbsolutePath().resolve("kernel.jsa"),
                 "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                "-D" + StartupArchives.DIR_PROPERTY + "=" + dest.toAbsolutePath());
+                "-D" + StartupArchiveDir.DIR_PROPERTY + "=" + dest.toAbsolutePath());
         var cellOnly = new StartupArchives.Created(null, building.resolve("cell.jsa"));
         assertThat(StartupArchives.kernelJvmOptions(cellOnly, dest)).containsExactly(
-                "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-D" + StartupArchives.DIR_PROPERTY + "=" + dest.toAbsolutePath());
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-D" + StartupArchiveDir.DIR_PROPERTY + "=" + dest.toAbsolutePath());
         assertThat(StartupArchives.kernelJvmOptions(new StartupArchives.Created(null, null), dest)).isEmpty();
         assertThat(StartupArchives.kernelJvmOptions(null, dest)).isEmpty();
     }
 
     @Test
     void cellJvmUsesItsArchiveOnlyWhenItIsThere() throws IOException {
-        String old = System.getProperty(StartupArchives.DIR_PROPERTY);
+        String old = System.getProperty(StartupArchiveDir.DIR_PROPERTY);
         try {
-            System.clearProperty(StartupArchives.DIR_PROPERTY);
-            assertThat(StartupArchives.cellArchiveOptions()).isEmpty();
+            System.clearProperty(StartupArchiveDir.DIR_PROPERTY);
+            assertThat(StartupArchiveDir.cellJvmOptions()).isEmpty();
 
             Path dir = Files.createDirectories(tmp.resolve("kernelspec"));
-            System.setProperty(StartupArchives.DIR_PROPERTY, dir.toString());
-            assertThat(StartupArchives.cellArchiveOptions()).as("no cell.jsa").isEmpty();
+            System.setProperty(StartupArchiveDir.DIR_PROPERTY, dir.toString());
+            assertThat(StartupArchiveDir.cellJvmOptions()).as("no cell.jsa").isEmpty();
 
             Files.write(dir.resolve("cell.jsa"), new byte[] {1});
-            assertThat(StartupArchives.cellArchiveOptions()).containsExactly(
+            assertThat(StartupArchiveDir.cellJvmOptions()).containsExactly(
                     "-XX:SharedArchiveFile=" + dir.resolve("cell.jsa"), "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
         } finally {
             if (old == null) {
-                System.clearProperty(StartupArchives.DIR_PROPERTY);
+                System.clearProperty(StartupArchiveDir.DIR_PROPERTY);
             } else {
-                System.setProperty(StartupArchives.DIR_PROPERTY, old);
+                System.setProperty(StartupArchiveDir.DIR_PROPERTY, old);
             }
         }
     }
@@ -357,7 +358,7 @@ class KernelSpecTest {
             return;   // not run from the project root
         }
         for (String logo : KernelSpec.LOGOS) {
-            assertThat(resource(logo)).as("src/main/resources/scratchnet/kernel/%s vs kernel/%s", logo, logo)
+            assertThat(resource(logo)).as("src/main/resources/scratchnet/install/%s vs kernel/%s", logo, logo)
                     .isEqualTo(Files.readAllBytes(canonical.resolve(logo)));
         }
     }

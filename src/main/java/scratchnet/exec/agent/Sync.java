@@ -1,4 +1,4 @@
-package scratchnet.kernel.remote;
+package scratchnet.exec.agent;
 
 import scratchnet.display.Frames;
 import scratchnet.display.MimeBundle;
@@ -8,7 +8,7 @@ import scratchnet.display.MimeBundle;
  * waits until the mark comes through stdout, so every line the cell printed is published before
  * Jupyter hears that the cell finished.
  * <pre>{@code
- * scratchnet.kernel.remote.Sync.mark(7);
+ * scratchnet.exec.agent.Sync.mark(7);
  * }</pre>
  */
 public final class Sync {

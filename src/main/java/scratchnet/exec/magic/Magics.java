@@ -1,9 +1,13 @@
-package scratchnet.kernel;
+package scratchnet.exec.magic;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import scratchnet.exec.Ansi;
+import scratchnet.exec.CellEvaluator;
+import scratchnet.exec.CellException;
+import scratchnet.exec.CellOutput;
 
 /**
  * Cell magics, checked before a cell runs. A cell starting with {@code %%time} is timed as a

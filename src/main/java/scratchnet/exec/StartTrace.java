@@ -1,4 +1,4 @@
-package scratchnet.kernel;
+package scratchnet.exec;
 
 import java.util.Locale;
 
@@ -10,7 +10,7 @@ import java.util.Locale;
  * StartTrace.mark("sockets bound");   // [scratchnet start]   412 ms  sockets bound
  * }</pre>
  */
-final class StartTrace {
+public final class StartTrace {
     private static final boolean ON = "1".equals(System.getenv("SCRATCHNET_KERNEL_TRACE"));
     /** When the JVM started (only looked up when tracing: it loads java.management). */
     private static final long JVM_START_MS = ON
@@ -20,12 +20,12 @@ final class StartTrace {
     }
 
     /** Whether tracing is on. */
-    static boolean on() {
+    public static boolean on() {
         return ON;
     }
 
     /** Prints {@code phase} with the time since the JVM started, when tracing is on. */
-    static void mark(String phase) {
+    public static void mark(String phase) {
         if (ON) {
             System.err.printf(Locale.ROOT, "[scratchnet start] %5d ms  %s [%s]%n",
                     System.currentTimeMillis() - JVM_START_MS, phase, Thread.currentThread().getName());

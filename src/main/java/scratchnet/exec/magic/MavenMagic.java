@@ -1,4 +1,8 @@
-package scratchnet.kernel;
+package scratchnet.exec.magic;
+
+import scratchnet.exec.CellEvaluator;
+import scratchnet.exec.CellException;
+import scratchnet.exec.CellOutput;
 
 /**
  * {@code %maven group:artifact:version}: fetches an artifact and its dependencies from Maven

@@ -1,4 +1,4 @@
-package scratchnet.kernel.remote;
+package scratchnet.exec.agent;
 
 import java.net.InetAddress;
 import java.net.Socket;

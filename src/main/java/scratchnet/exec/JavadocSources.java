@@ -1,4 +1,4 @@
-package scratchnet.kernel;
+package scratchnet.exec;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package scratchnet.kernel;
+package scratchnet.exec;
 
 import java.util.ArrayList;
 import java.util.List;

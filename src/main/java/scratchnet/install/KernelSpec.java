@@ -1,4 +1,4 @@
-package scratchnet.kernel;
+package scratchnet.install;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import scratchnet.exec.KernelIdentity;
 
 /**
  * Installs and removes the Jupyter kernelspec that starts {@code scratchnet.jar} as a kernel:
@@ -43,20 +44,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  */
 public final class KernelSpec {
     /** The kernelspec name used when {@code --name} is not given. */
-    public static final String DEFAULT_NAME = "scratchnet";
-    /** The name Jupyter shows in its kernel menus. */
-    public static final String DISPLAY_NAME = "Java (scratchnet)";
+    public static final String DEFAULT_NAME = KernelIdentity.NAME;
     /** JVM options of the kernel process: it only orchestrates and compiles, user code runs in a child JVM. */
     public static final List<String> JVM_OPTIONS = List.of(
             "-Djava.awt.headless=true", "-XX:+UseSerialGC",
             // C1 only: the kernel's work (messaging, javac for each cell) is short-lived, and C2
             // compiling javac takes a core for seconds at start-up, when the cell JVM needs it
             "-XX:TieredStopAtLevel=1", "-Xshare:auto");
-    /** The files copied from the jar's {@code /scratchnet/kernel/} resources beside kernel.json. */
+    /** The files copied from the jar's {@code /scratchnet/install/} resources beside kernel.json. */
     public static final List<String> LOGOS = List.of("logo-32x32.png", "logo-64x64.png", "logo-svg.svg");
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String RESOURCE_DIR = "/scratchnet/kernel/";
+    private static final String RESOURCE_DIR = "/scratchnet/install/";
     /** Jupyter's rule for kernel names (jupyter_client's _kernel_name_pat). */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final String OPTIONS =
@@ -266,7 +265,7 @@ public final class KernelSpec {
         argv.add("{connection_file}");
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("argv", argv);
-        spec.put("display_name", DISPLAY_NAME);
+        spec.put("display_name", KernelIdentity.DISPLAY_NAME);
         spec.put("language", "java");
         spec.put("interrupt_mode", "message");
         spec.put("env", Map.of());

@@ -1,4 +1,4 @@
-package scratchnet.kernel;
+package scratchnet.install;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+
+import scratchnet.exec.CellEvaluator;
+import scratchnet.exec.StartupArchiveDir;
 
 /**
  * Class-data sharing (AppCDS) archives that make the kernel start faster: one for the kernel's
@@ -22,18 +25,11 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  * An archive only fits the JVM build and the jar it was made with: after a JDK update or a
  * rebuilt jar the JVM ignores it (silently: its warnings are switched off) and starts as fast as
- * without one; the kernel prints a hint to re-run {@code install}. A missing archive is ignored
+ * without one; the kernel prints a hint to re-run {@code install} ({@link StartupArchiveDir},
+ * the run-time side of this layout). A missing archive is ignored
  * the same way, and a failed training run only means the kernelspec has no archives.
  */
 public final class StartupArchives {
-    /** The kernel JVM's archive, in the kernelspec directory. */
-    public static final String KERNEL_ARCHIVE = "kernel.jsa";
-    /** The cell JVM's archive, in the kernelspec directory. */
-    public static final String CELL_ARCHIVE = "cell.jsa";
-    /** The system property, set in the kernel's argv, naming the directory that holds both archives. */
-    public static final String DIR_PROPERTY = "scratchnet.archives";
-    /** Keeps the JVM from printing a warning when an archive does not fit (it then runs without). */
-    static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     /** The hidden command of scratchnet.jar that runs a training workload. */
     static final String TRAINING_COMMAND = "startup-training";
     /** How long one training run may take before it is abandoned. */
@@ -56,33 +52,33 @@ public final class StartupArchives {
     }
 
     /**
-     * Makes {@value #CELL_ARCHIVE} and {@value #KERNEL_ARCHIVE} in {@code dir} with training runs of
+     * Makes {@value StartupArchiveDir#CELL_ARCHIVE} and {@value StartupArchiveDir#KERNEL_ARCHIVE} in {@code dir} with training runs of
      * {@code java} on {@code jar}, reporting progress and problems to {@code log}. Never fails: an
      * archive whose training run fails is left out (and the kernel starts without it).
      */
     public static Created create(Path java, Path jar, Path dir, PrintStream log) {
         String classPath = jar.toAbsolutePath().normalize().toString();
         long t0 = System.nanoTime();
-        Path cell = dir.resolve(CELL_ARCHIVE);
+        Path cell = dir.resolve(StartupArchiveDir.CELL_ARCHIVE);
         List<String> cellCommand = new ArrayList<>();
         cellCommand.add(java.toString());
         cellCommand.addAll(CellEvaluator.cellJvmOptions(classPath));
         cellCommand.add("-XX:ArchiveClassesAtExit=" + cell);
-        cellCommand.addAll(QUIET);
+        cellCommand.addAll(StartupArchiveDir.QUIET);
         cellCommand.add("scratchnet.Main");
         cellCommand.add(TRAINING_COMMAND);
         cellCommand.add("cell");
         boolean cellMade = train(cellCommand, cell, "cell JVM", log);
 
-        Path kernel = dir.resolve(KERNEL_ARCHIVE);
+        Path kernel = dir.resolve(StartupArchiveDir.KERNEL_ARCHIVE);
         List<String> kernelCommand = new ArrayList<>();
         kernelCommand.add(java.toString());
         kernelCommand.addAll(KernelSpec.JVM_OPTIONS);
         kernelCommand.add("-XX:ArchiveClassesAtExit=" + kernel);
-        kernelCommand.addAll(QUIET);
+        kernelCommand.addAll(StartupArchiveDir.QUIET);
         if (cellMade) {
             // the training kernel's cell JVM starts from the archive just made
-            kernelCommand.add("-D" + DIR_PROPERTY + "=" + dir.toAbsolutePath());
+            kernelCommand.add("-D" + StartupArchiveDir.DIR_PROPERTY + "=" + dir.toAbsolutePath());
         }
         kernelCommand.add("-jar");
         kernelCommand.add(classPath);
@@ -173,72 +169,11 @@ public final class StartupArchives {
         }
         Path dir = finalDir.toAbsolutePath().normalize();
         if (created.kernelArchive() != null) {
-            options.add("-XX:SharedArchiveFile=" + dir.resolve(KERNEL_ARCHIVE));
+            options.add("-XX:SharedArchiveFile=" + dir.resolve(StartupArchiveDir.KERNEL_ARCHIVE));
         }
-        options.addAll(QUIET);
-        options.add("-D" + DIR_PROPERTY + "=" + dir);
+        options.addAll(StartupArchiveDir.QUIET);
+        options.add("-D" + StartupArchiveDir.DIR_PROPERTY + "=" + dir);
         return options;
-    }
-
-    /** The directory {@value #DIR_PROPERTY} names in this JVM, or null. */
-    private static Path archiveDir() {
-        String dir = System.getProperty(DIR_PROPERTY);
-        if (dir == null || dir.isBlank()) {
-            return null;
-        }
-        try {
-            return Path.of(dir);
-        } catch (java.nio.file.InvalidPathException e) {
-            return null;
-        }
-    }
-
-    /**
-     * The cell JVM's options for its archive: {@code -XX:SharedArchiveFile} and quiet CDS logging
-     * when this kernel was installed with one and it is still there; otherwise none.
-     */
-    static List<String> cellArchiveOptions() {
-        Path dir = archiveDir();
-        if (dir == null) {
-            return List.of();
-        }
-        Path cell = dir.resolve(CELL_ARCHIVE);
-        if (!Files.isRegularFile(cell)) {
-            return List.of();
-        }
-        List<String> options = new ArrayList<>();
-        options.add("-XX:SharedArchiveFile=" + cell);
-        options.addAll(QUIET);
-        return options;
-    }
-
-    /**
-     * Prints a hint to stderr (Jupyter's log) when the kernel's archives are older than the jar it
-     * runs: the JVM then ignores them, and re-running {@code install} makes fitting ones.
-     */
-    static void warnIfStale() {
-        Path dir = archiveDir();
-        if (dir == null) {
-            return;
-        }
-        try {
-            Path jar = Path.of(KernelMain.ownClassPath());
-            if (!Files.isRegularFile(jar)) {
-                return;
-            }
-            long jarTime = Files.getLastModifiedTime(jar).toMillis();
-            for (String name : List.of(KERNEL_ARCHIVE, CELL_ARCHIVE)) {
-                Path archive = dir.resolve(name);
-                if (!Files.isRegularFile(archive) || Files.getLastModifiedTime(archive).toMillis() < jarTime) {
-                    System.err.println("scratchnet kernel: the start-up archive " + archive + " is "
-                            + (Files.isRegularFile(archive) ? "older than " + jar : "missing")
-                            + ", so start-up is slower; run `java -jar " + jar + " install` again to remake it");
-                    return;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // only a hint
-        }
     }
 
     /**

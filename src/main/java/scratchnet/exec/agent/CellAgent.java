@@ -1,4 +1,4 @@
-package scratchnet.kernel.remote;
+package scratchnet.exec.agent;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,7 +23,7 @@ import jdk.jshell.execution.Util;
  * names its port in the system property {@value #INTERRUPT_PORT_PROPERTY}, so no snippet has to
  * be compiled for either.
  * <pre>{@code
- * JShell.builder().executionEngine("jdi:remoteAgent(scratchnet.kernel.remote.CellAgent)")
+ * JShell.builder().executionEngine("jdi:remoteAgent(scratchnet.exec.agent.CellAgent)")
  * }</pre>
  */
 public final class CellAgent extends RemoteExecutionControl {
