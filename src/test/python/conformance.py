@@ -72,10 +72,13 @@ class ScratchnetConformance(_Base):
         "var m = net(1, 25, 1)\n    .sigmoid()\n    .",
         "/* a comment that goes on",
     ]
+    # JShell's analysis flags what cannot start or end a snippet; other syntax errors count as
+    # complete and are reported when the cell runs
     invalid_code_samples = [
         "int x = 1;)",
         "}",
-        "int 1x = 2;",
+        "int x = 1 +;",
+        "class 1Point {}",
     ]
 
     # errors, values and rich output

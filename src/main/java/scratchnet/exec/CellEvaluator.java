@@ -611,7 +611,8 @@ public final class CellEvaluator implements AutoCloseable {
             first = "the code was rejected";
             lines.add(first);
         }
-        return new CellException("CompileError", first, lines);
+        lines.replaceAll(JShellNames::strip);
+        return new CellException("CompileError", JShellNames.strip(first), lines);
     }
 
     private CellException runtimeError(JShellException e) {
@@ -621,9 +622,10 @@ public final class CellEvaluator implements AutoCloseable {
             return new CellException("UnresolvedReference", msg, List.of(Ansi.red("UnresolvedReference") + ": " + msg));
         }
         EvalException ev = (EvalException) e;
-        String name = ev.getExceptionClassName();
+        // a class declared in a cell is REPL.$JShell$12$MyError: its simple name is MyError
+        String name = JShellNames.strip(ev.getExceptionClassName());
         String simple = name.substring(name.lastIndexOf('.') + 1);
-        String message = ev.getMessage() == null ? "" : ev.getMessage();
+        String message = ev.getMessage() == null ? "" : JShellNames.strip(ev.getMessage());
         List<String> lines = new ArrayList<>();
         lines.add(Ansi.red(simple) + (message.isEmpty() ? "" : ": " + message));
         appendFrames(ev, lines);
@@ -634,6 +636,8 @@ public final class CellEvaluator implements AutoCloseable {
             appendFrames(c, lines);
             cause = c.getCause();
         }
+        // JShell's wrapper names in the causes' messages and in frames of library code called back from a cell
+        lines.replaceAll(JShellNames::strip);
         return new CellException(simple, message, lines);
     }
 

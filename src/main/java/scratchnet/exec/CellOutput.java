@@ -17,6 +17,6 @@ public interface CellOutput {
     /** Text the cell wrote to stdout ({@code stderr} false) or stderr, in the order written. */
     void text(boolean stderr, String text);
 
-    /** A display frame: type "display", "update" or "result", with its mime bundle and display id. */
+    /** A display frame: type "display", "update", "result" or "clear", with its mime bundle and display id. */
     void frame(Frames.Frame frame);
 }

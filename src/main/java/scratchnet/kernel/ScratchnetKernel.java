@@ -2,6 +2,7 @@ package scratchnet.kernel;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.dflib.jjava.jupyter.messages.request.InterruptRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 import org.dflib.jjava.jupyter.messages.MessageContext;
+import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
@@ -61,6 +63,8 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
     /** The request whose cell is running (or ran last): output is published as its children. */
     private volatile MessageContext current;
     private volatile int currentCount;
+    /** The text/plain of the running cell's result, or null: the output that history keeps. */
+    private volatile String resultText;
 
     /** A kernel whose cells run in a JVM with {@code classPath} (the scratchnet jar) and these JVM options. */
     public ScratchnetKernel(String classPath, List<String> cellJvmOptions) {
@@ -76,7 +80,7 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
         return new LanguageInfo.Builder("java")
                 .version(Integer.toString(Runtime.version().feature()))
                 .mimetype("text/x-java")
-                .fileExtension(".jshell")
+                .fileExtension(".java")
                 .pygments("java")
                 .codemirror("text/x-java")
                 .build();
@@ -173,10 +177,12 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
             default:
                 entries = history.tail(((HistoryRequest.Tail) req).getMaxReturnLength());
         }
-        // [session, line, input] triples, as the messaging spec writes them
+        // [session, line, input] triples as the messaging spec writes them, or with output
+        // [session, line, [input, output]] where output is the result's text or null
         List<List<Object>> triples = new ArrayList<>();
         for (HistoryEntry e : entries) {
-            triples.add(List.of(e.getSession(), e.getCellNumber(), e.getInput()));
+            Object entry = req.includeOutput() ? Arrays.asList(e.getInput(), e.getOutput()) : e.getInput();
+            triples.add(List.of(e.getSession(), e.getCellNumber(), entry));
         }
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("history", triples);
@@ -194,6 +200,7 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
         env.publish(new PublishExecuteInput(code, count));
         current = request;
         currentCount = count;
+        resultText = null;
         try {
             try {
                 magics.run(code, count);
@@ -215,7 +222,7 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
             env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
         } finally {
             if (req.shouldStoreHistory() && !req.isSilent()) {
-                history.add(count, code);
+                history.add(count, code, resultText);
             }
         }
     }
@@ -292,11 +299,15 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
         flushText();
         DisplayData data = toDisplayData(frame.bundle());
         switch (frame.type()) {
-            case "result":
+            case Frames.CLEAR:
+                publish(new Message<>(current, PublishClearOutput.MESSAGE_TYPE, PublishClearOutput.NOW));
+                break;
+            case Frames.RESULT:
+                resultText = frame.bundle().text();
                 publish(new Message<>(current, PublishExecuteResult.MESSAGE_TYPE,
                         new PublishExecuteResult(currentCount, data)));
                 break;
-            case "update":
+            case Frames.UPDATE:
                 data.setDisplayId(frame.displayId());
                 publish(new Message<>(current, PublishUpdateDisplayData.MESSAGE_TYPE, new PublishUpdateDisplayData(data)));
                 break;
@@ -370,7 +381,13 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
             end++;
         }
         String text = code.substring(base, Math.max(base, end));
-        List<SourceCodeAnalysis.Documentation> docs = evaluator.analysis().documentation(text, text.length(), true);
+        SourceCodeAnalysis analysis = evaluator.analysis();
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(text, text.length(), true);
+        if (docs.isEmpty() && !text.isEmpty() && Character.isJavaIdentifierPart(text.charAt(text.length() - 1))) {
+            // JShell documents a method only inside its call: at the end of "Math.max" or "net",
+            // where Shift-Tab is pressed, ask as if the call were opened
+            docs = analysis.documentation(text + "(", text.length() + 1, true);
+        }
         if (docs.isEmpty()) {
             return null;
         }

@@ -125,7 +125,7 @@ final class Ipynb {
         if (!meta.has("language_info")) {
             ObjectNode li = meta.putObject("language_info");
             li.put("codemirror_mode", "text/x-java");
-            li.put("file_extension", ".jshell");
+            li.put("file_extension", ".java");
             li.put("mimetype", "text/x-java");
             li.put("name", "java");
             li.put("pygments_lexer", "java");

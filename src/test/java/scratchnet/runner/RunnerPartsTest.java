@@ -105,6 +105,24 @@ class RunnerPartsTest {
     }
 
     @Test
+    void clearRemovesTheCellsOutputsSoFar() {
+        OutputCollector c = new OutputCollector();
+        ArrayNode outputs = Ipynb.JSON.createArrayNode();
+        c.start(outputs, 1);
+        c.text(false, "epoch 1\n");
+        c.frame(new Frames.Frame(Frames.DISPLAY, MimeBundle.ofText("chart 1"), "d1"));
+        c.text(false, "half a line");
+        c.frame(new Frames.Frame(Frames.CLEAR, new MimeBundle(), null));
+        c.text(false, "epoch 2\n");
+        c.frame(new Frames.Frame(Frames.UPDATE, MimeBundle.ofText("cleared away"), "d1"));
+        c.end();
+
+        assertThat(outputs).hasSize(1);
+        assertThat(outputs.get(0).get("output_type").asText()).isEqualTo("stream");
+        assertThat(outputs.get(0).get("text").asText()).isEqualTo("epoch 2\n");
+    }
+
+    @Test
     void htmlShowsTerminalTextAsATerminalWould() {
         assertThat(HtmlExport.stripAnsi("\u001b[31;1mred\u001b[0m and \u001b]scratchnet;{}\u0007plain")).isEqualTo("red and plain");
         assertThat(HtmlExport.terminalText("10%\r50%\r100%\ndone\r\n")).isEqualTo("100%\ndone\n");
