@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import scratchnet.install.JupyterDataDir;
 import scratchnet.install.KernelSpec;
 
 /**
@@ -69,7 +70,7 @@ class KernelIT {
         Path jar = Files.copy(builtJar, tmp.resolve("scratchnet.jar"), StandardCopyOption.REPLACE_EXISTING);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         // with the start-up archives, as `install` makes it for users
-        Path kernelDir = KernelSpec.install(KernelSpec.Target.prefix(tmp.resolve("prefix")), jar, java, "scratchnet",
+        Path kernelDir = KernelSpec.install(JupyterDataDir.Target.prefix(tmp.resolve("prefix")), jar, java, "scratchnet",
                 true, System.out);
         Path jupyterPath = kernelDir.getParent().getParent();
         System.out.println("kernelspec: " + kernelDir + " (java " + Runtime.version() + ", python " + python + ")");
