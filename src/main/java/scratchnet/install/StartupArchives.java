@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import scratchnet.cli.Args;
-import scratchnet.exec.CellEvaluator;
+import scratchnet.exec.CellJvmOptions;
 import scratchnet.exec.StartupArchiveDir;
 
 /**
@@ -63,7 +63,7 @@ public final class StartupArchives {
         Path cell = dir.resolve(StartupArchiveDir.CELL_ARCHIVE);
         List<String> cellCommand = new ArrayList<>();
         cellCommand.add(java.toString());
-        cellCommand.addAll(CellEvaluator.cellJvmOptions(classPath));
+        cellCommand.addAll(CellJvmOptions.of(classPath));
         cellCommand.add("-XX:ArchiveClassesAtExit=" + cell);
         cellCommand.addAll(StartupArchiveDir.QUIET);
         cellCommand.add("scratchnet.Main");
