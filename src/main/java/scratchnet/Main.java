@@ -41,8 +41,8 @@ public final class Main {
                 break;
             case "install":
             case "uninstall":
-                // args, not rest: KernelSpec.main reads the command (install or uninstall) from args[0]
-                System.exit(scratchnet.install.KernelSpec.main(args));
+                // args, not rest: InstallCommand.main reads the command (install or uninstall) from args[0]
+                System.exit(scratchnet.install.InstallCommand.main(args));
                 break;
             case "help":
             case "--help":
@@ -50,7 +50,8 @@ public final class Main {
                 usage(System.out);
                 break;
             default:
-                System.err.println("scratchnet: unknown command '" + command + "'");
+                System.err.println("scratchnet: unknown command '" + command + "'; expected one of seeds, kernel,"
+                        + " kernel-bench, bench, run, jshell, install, uninstall, help");
                 usage(System.err);
                 System.exit(2);
         }

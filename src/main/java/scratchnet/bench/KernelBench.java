@@ -15,7 +15,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import scratchnet.cli.Args;
+import scratchnet.install.JupyterDataDir;
 import scratchnet.install.KernelSpec;
+import scratchnet.install.RunningJava;
+import scratchnet.io.FileTrees;
 
 /**
  * {@code java -jar scratchnet.jar kernel-bench [--runs N] [--notebook PATH] [--no-archives]}:
@@ -40,39 +44,28 @@ public final class KernelBench {
     /** The numpy twin of notebook 000 that the python3 kernel runs through nbconvert. */
     static final String PYTHON_TWIN = "/scratchnet/bench/000-sine-regression-python.ipynb";
 
+    /** The usage line, as {@code help} shows it. */
+    static final String USAGE = "kernel-bench [--runs N] [--notebook PATH] [--no-archives]";
+    private static final Args.Spec OPTIONS = Args.spec()
+            .option("--runs", "N").option("--notebook", "PATH").flag("--no-archives");
+
     private KernelBench() {
     }
 
     /** Runs the benchmark; returns the exit status. */
     public static int run(String[] args) throws Exception {
-        int runs = 3;
-        Path notebook = Path.of(DEFAULT_NOTEBOOK);
-        boolean archives = true;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--runs" -> {
-                    if (i + 1 >= args.length || !args[i + 1].matches("[1-9][0-9]*")) {
-                        System.err.println("kernel-bench: --runs expected a positive whole number; got "
-                                + (i + 1 >= args.length ? "nothing" : "'" + args[i + 1] + "'"));
-                        return 2;
-                    }
-                    runs = Integer.parseInt(args[++i]);
-                }
-                case "--notebook" -> {
-                    if (i + 1 >= args.length) {
-                        System.err.println("kernel-bench: --notebook expected a path to an .ipynb; got nothing");
-                        return 2;
-                    }
-                    notebook = Path.of(args[++i]);
-                }
-                case "--no-archives" -> archives = false;
-                default -> {
-                    System.err.println("kernel-bench: unknown option '" + args[i]
-                            + "'; expected --runs N, --notebook PATH or --no-archives");
-                    return 2;
-                }
-            }
+        Args parsed;
+        int runs;
+        try {
+            parsed = OPTIONS.parse(args);
+            runs = parsed.positiveInt("--runs", 3);
+        } catch (Args.UsageException e) {
+            System.err.println("kernel-bench: " + e.getMessage());
+            System.err.println("usage: java -jar scratchnet.jar " + USAGE);
+            return 2;
         }
+        Path notebook = Path.of(parsed.value("--notebook", DEFAULT_NOTEBOOK));
+        boolean archives = !parsed.has("--no-archives");
         String python = findPython();
         if (python == null) {
             System.err.println("kernel-bench: needs a python3 with jupyter_client, nbclient and nbconvert"
@@ -81,9 +74,9 @@ public final class KernelBench {
         }
         Path dir = Files.createTempDirectory("scratchnet-kernel-bench");
         try {
-            Path jar = KernelSpec.runningJar();
+            Path jar = RunningJava.jar();
             Path javaExe = Path.of(System.getProperty("java.home"), "bin", "java");
-            KernelSpec.install(KernelSpec.Target.prefix(dir), jar, javaExe, "scratchnet", archives, System.err);
+            KernelSpec.install(JupyterDataDir.Target.prefix(dir), jar, javaExe, "scratchnet", archives, System.err);
             Path script = dir.resolve("kernel_bench.py");
             copyResource("/scratchnet/bench/kernel_bench.py", script);
             List<String> command = new ArrayList<>(List.of(python, script.toString(), "--runs", Integer.toString(runs)));
@@ -118,7 +111,11 @@ public final class KernelBench {
             print(rows, runs);
             return rows.isEmpty() ? 1 : 0;
         } finally {
-            deleteTree(dir);
+            try {
+                FileTrees.deleteTree(dir);
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                // a temp dir left behind is harmless
+            }
         }
     }
 
@@ -214,13 +211,5 @@ public final class KernelBench {
             }
         }
         return null;
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (Exception e) {
-            // a temp dir left behind is harmless
-        }
     }
 }

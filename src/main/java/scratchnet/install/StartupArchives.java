@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
-import scratchnet.exec.CellEvaluator;
+import scratchnet.cli.Args;
+import scratchnet.exec.CellJvmOptions;
 import scratchnet.exec.StartupArchiveDir;
 
 /**
@@ -62,7 +63,7 @@ public final class StartupArchives {
         Path cell = dir.resolve(StartupArchiveDir.CELL_ARCHIVE);
         List<String> cellCommand = new ArrayList<>();
         cellCommand.add(java.toString());
-        cellCommand.addAll(CellEvaluator.cellJvmOptions(classPath));
+        cellCommand.addAll(CellJvmOptions.of(classPath));
         cellCommand.add("-XX:ArchiveClassesAtExit=" + cell);
         cellCommand.addAll(StartupArchiveDir.QUIET);
         cellCommand.add("scratchnet.Main");
@@ -73,7 +74,7 @@ public final class StartupArchives {
         Path kernel = dir.resolve(StartupArchiveDir.KERNEL_ARCHIVE);
         List<String> kernelCommand = new ArrayList<>();
         kernelCommand.add(java.toString());
-        kernelCommand.addAll(KernelSpec.JVM_OPTIONS);
+        kernelCommand.addAll(KernelJson.JVM_OPTIONS);
         kernelCommand.add("-XX:ArchiveClassesAtExit=" + kernel);
         kernelCommand.addAll(StartupArchiveDir.QUIET);
         if (cellMade) {
@@ -181,11 +182,18 @@ public final class StartupArchives {
      * (see {@link StartupTraining}); returns the exit status.
      */
     public static int train(String[] args) throws Exception {
-        if (args.length != 1 || !(args[0].equals("kernel") || args[0].equals("cell"))) {
+        String which;
+        try {
+            which = Args.spec().positionals("kernel or cell", 1, 1).parse(args).positionals().get(0);
+            if (!which.equals("kernel") && !which.equals("cell")) {
+                throw new Args.UsageException("expected kernel or cell, got '" + which + "'");
+            }
+        } catch (Args.UsageException e) {
+            System.err.println(TRAINING_COMMAND + ": " + e.getMessage());
             System.err.println("usage: java -jar scratchnet.jar " + TRAINING_COMMAND + " kernel|cell");
             return 2;
         }
-        if (args[0].equals("cell")) {
+        if (which.equals("cell")) {
             StartupTraining.cell();
         } else {
             StartupTraining.kernel();

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import scratchnet.cli.Args;
 import scratchnet.exec.StartTrace;
 import scratchnet.exec.StartupArchiveDir;
 
@@ -20,18 +21,24 @@ import scratchnet.exec.StartupArchiveDir;
  * The cells' JVM gets the options in {@code SCRATCHNET_CELL_JVM_OPTS} (space-separated), if set.
  */
 public final class KernelMain {
+    private static final Args.Spec OPTIONS = Args.spec().positionals("the connection file Jupyter wrote", 1, 1);
+
     private KernelMain() {
     }
 
     /** Runs the kernel; returns the process exit status. */
     public static int run(String[] args) throws Exception {
-        if (args.length != 1) {
+        String connectionFile;
+        try {
+            connectionFile = OPTIONS.parse(args).positionals().get(0);
+        } catch (Args.UsageException e) {
+            System.err.println("scratchnet kernel: " + e.getMessage());
             System.err.println("usage: java -jar scratchnet.jar kernel <connection-file>");
             return 2;
         }
         StartTrace.mark("main");
         StartupArchiveDir.warnIfStale(ownClassPath());
-        Path file = Path.of(args[0]);
+        Path file = Path.of(connectionFile);
         if (!Files.isReadable(file)) {
             System.err.println("scratchnet kernel: cannot read the connection file " + file.toAbsolutePath());
             return 2;

@@ -44,6 +44,7 @@ import scratchnet.exec.Ansi;
 import scratchnet.exec.CellEvaluator;
 import scratchnet.exec.CellException;
 import scratchnet.exec.CellOutput;
+import scratchnet.exec.Segment;
 import scratchnet.exec.StartTrace;
 import scratchnet.exec.magic.Magics;
 
@@ -346,7 +347,7 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
 
     @Override
     public ReplacementOptions complete(String code, int at) {
-        CellEvaluator.Segment seg = evaluator.segmentAt(code, at);
+        Segment seg = evaluator.segmentAt(code, at);
         int base = seg == null ? 0 : seg.start();
         String text = code.substring(base, Math.max(base, at));
         int[] anchor = new int[1];
@@ -370,7 +371,7 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
 
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        CellEvaluator.Segment seg = evaluator.segmentAt(code, at);
+        Segment seg = evaluator.segmentAt(code, at);
         int base = seg == null ? 0 : seg.start();
         // inspect the identifier under the cursor: extend to its end, as if completing there
         int end = at;

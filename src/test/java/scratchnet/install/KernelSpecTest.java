@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import scratchnet.exec.StartupArchiveDir;
-import scratchnet.install.KernelSpec.Target;
+import scratchnet.install.JupyterDataDir.Target;
 
 /** The Jupyter kernelspec: kernel.json contents, logos, clean replace and remove, data dirs, option errors. */
 class KernelSpecTest {
@@ -53,7 +53,7 @@ class KernelSpecTest {
     private static Object[] run(Map<String, String> env, String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int status = KernelSpec.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = InstallCommand.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Object[] {status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
     }
@@ -80,7 +80,7 @@ class KernelSpecTest {
         Path java = Path.of(argv.get(0));
         assertThat(java.isAbsolute()).as("java path %s absolute", java).isTrue();
         assertThat(Files.isRegularFile(java)).as("java path %s exists", java).isTrue();
-        assertThat(java).isEqualTo(KernelSpec.currentJava());
+        assertThat(java).isEqualTo(RunningJava.executable());
         assertThat(argv.subList(1, argv.size())).containsExactly("-Djava.awt.headless=true", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", fakeJar().toAbsolutePath().toString(), "kernel",
                 "{connection_file}");
@@ -103,7 +103,7 @@ class KernelSpecTest {
     @Test
     void reinstallReplacesCleanly() throws IOException {
         Target target = Target.prefix(tmp.resolve("env"));
-        Path java = KernelSpec.currentJava();
+        Path java = RunningJava.executable();
         Path first = KernelSpec.install(target, fakeJar(), java, "scratchnet");
         Files.writeString(first.resolve("stale.txt"), "from an older install");
         Files.writeString(first.resolve("kernel.json"), "{not json");
@@ -116,14 +116,14 @@ class KernelSpecTest {
         assertThat(listing(second)).containsExactly("kernel.json", "logo-32x32.png", "logo-64x64.png", "logo-svg.svg");
         JsonNode spec = new ObjectMapper().readTree(second.resolve("kernel.json").toFile());
         assertThat(spec.get("argv").get(spec.get("argv").size() - 3).asText()).isEqualTo(otherJar.toAbsolutePath().toString());
-        assertThat(listing(KernelSpec.dataDir(target))).containsExactly("kernels");
-        assertThat(listing(KernelSpec.dataDir(target).resolve("kernels"))).containsExactly("scratchnet");
+        assertThat(listing(JupyterDataDir.of(target))).containsExactly("kernels");
+        assertThat(listing(JupyterDataDir.of(target).resolve("kernels"))).containsExactly("scratchnet");
     }
 
     /** Staging must not leave the kernelspec owner-only: a shared --prefix install is read by other users. */
     @Test
     void kernelspecDirKeepsTheUmasksPermissions() throws IOException {
-        Path dir = KernelSpec.install(Target.prefix(tmp.resolve("env")), fakeJar(), KernelSpec.currentJava(), "scratchnet");
+        Path dir = KernelSpec.install(Target.prefix(tmp.resolve("env")), fakeJar(), RunningJava.executable(), "scratchnet");
         if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return;
         }
@@ -134,12 +134,12 @@ class KernelSpecTest {
     @Test
     void uninstallRemovesItThenReportsAbsence() throws IOException {
         Target target = Target.prefix(tmp.resolve("env"));
-        Path dir = KernelSpec.install(target, fakeJar(), KernelSpec.currentJava(), "sn-test");
+        Path dir = KernelSpec.install(target, fakeJar(), RunningJava.executable(), "sn-test");
         assertThat(dir.getFileName().toString()).isEqualTo("sn-test");
 
         assertThat(KernelSpec.uninstall(target, "sn-test")).isTrue();
         assertThat(dir).doesNotExist();
-        assertThat(listing(KernelSpec.dataDir(target))).containsExactly("kernels");
+        assertThat(listing(JupyterDataDir.of(target))).containsExactly("kernels");
         assertThat(KernelSpec.uninstall(target, "sn-test")).isFalse();
 
         Object[] r = run(Map.of(), "uninstall", "--prefix", tmp.resolve("env").toString(), "--name", "sn-test");
@@ -161,7 +161,7 @@ class KernelSpecTest {
     void userTargetHonoursJupyterDataDir() throws IOException {
         Path data = tmp.resolve("jupyter-data");
         Map<String, String> env = Map.of("JUPYTER_DATA_DIR", data.toString(), "XDG_DATA_HOME", tmp.resolve("xdg").toString());
-        assertThat(KernelSpec.dataDir(Target.user(), env)).isEqualTo(data.toAbsolutePath());
+        assertThat(JupyterDataDir.of(Target.user(), env)).isEqualTo(data.toAbsolutePath());
 
         // --user is the default, and the command line reads the same variable
         Object[] r = run(env, "install", "--jar", fakeJar().toString());
@@ -176,28 +176,28 @@ class KernelSpecTest {
         String os = System.getProperty("os.name").toLowerCase();
         Path home = Path.of(System.getProperty("user.home"));
         if (os.startsWith("linux")) {
-            assertThat(KernelSpec.dataDir(Target.user(), Map.of("XDG_DATA_HOME", tmp.toString())))
+            assertThat(JupyterDataDir.of(Target.user(), Map.of("XDG_DATA_HOME", tmp.toString())))
                     .isEqualTo(tmp.resolve("jupyter"));
-            assertThat(KernelSpec.dataDir(Target.user(), Map.of("JUPYTER_DATA_DIR", "")))
+            assertThat(JupyterDataDir.of(Target.user(), Map.of("JUPYTER_DATA_DIR", "")))
                     .isEqualTo(home.resolve(".local/share/jupyter"));
         } else if (os.startsWith("mac")) {
-            assertThat(KernelSpec.dataDir(Target.user(), Map.of())).isEqualTo(home.resolve("Library/Jupyter"));
+            assertThat(JupyterDataDir.of(Target.user(), Map.of())).isEqualTo(home.resolve("Library/Jupyter"));
         } else if (os.startsWith("windows")) {
-            assertThat(KernelSpec.dataDir(Target.user(), Map.of("APPDATA", tmp.toString())))
+            assertThat(JupyterDataDir.of(Target.user(), Map.of("APPDATA", tmp.toString())))
                     .isEqualTo(tmp.resolve("jupyter"));
         }
     }
 
     @Test
     void prefixTargetIsDirShareJupyter() {
-        assertThat(KernelSpec.dataDir(Target.prefix(tmp.resolve("a/../env")), Map.of()))
+        assertThat(JupyterDataDir.of(Target.prefix(tmp.resolve("a/../env")), Map.of()))
                 .isEqualTo(tmp.resolve("env/share/jupyter"));
     }
 
     @Test
     void installFromClassesWithoutJarFailsClearly() {
         // tests load KernelSpec from target/classes, not from a jar
-        assertThatThrownBy(KernelSpec::runningJar)
+        assertThatThrownBy(RunningJava::jar)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("install must run from scratchnet.jar; got ")
                 .hasMessageContaining("classes");
@@ -210,7 +210,7 @@ class KernelSpecTest {
     @Test
     void missingJarIsNamed() {
         Path missing = tmp.resolve("nope.jar");
-        assertThatThrownBy(() -> KernelSpec.install(Target.prefix(tmp), missing, KernelSpec.currentJava(), "scratchnet"))
+        assertThatThrownBy(() -> KernelSpec.install(Target.prefix(tmp), missing, RunningJava.executable(), "scratchnet"))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("expected the scratchnet jar to be an existing file; got " + missing);
     }
@@ -312,11 +312,11 @@ class KernelSpecTest {
     void optionErrorsSayWhatWasExpected() {
         Object[] noValue = run(Map.of(), "install", "--prefix");
         assertThat(noValue[0]).isEqualTo(2);
-        assertThat((String) noValue[2]).contains("--prefix needs a value; got nothing");
+        assertThat((String) noValue[2]).contains("--prefix expects a value (DIR), got nothing");
 
         Object[] optionAsValue = run(Map.of(), "uninstall", "--name", "--user");
         assertThat(optionAsValue[0]).isEqualTo(2);
-        assertThat((String) optionAsValue[2]).contains("--name needs a value; got '--user'");
+        assertThat((String) optionAsValue[2]).contains("--name expects a value (NAME), got '--user'");
 
         Object[] two = run(Map.of(), "install", "--user", "--prefix", tmp.toString());
         assertThat(two[0]).isEqualTo(2);
@@ -328,7 +328,7 @@ class KernelSpecTest {
 
         Object[] archivesOnUninstall = run(Map.of(), "uninstall", "--no-archives");
         assertThat(archivesOnUninstall[0]).isEqualTo(2);
-        assertThat((String) archivesOnUninstall[2]).contains("unknown option '--no-archives' (only install takes it)");
+        assertThat((String) archivesOnUninstall[2]).contains("unknown option '--no-archives'; expected one of --user, --sys-prefix, --prefix DIR, --name NAME");
 
         Object[] jarOnUninstall = run(Map.of(), "uninstall", "--jar", "x.jar");
         assertThat(jarOnUninstall[0]).isEqualTo(2);
@@ -336,7 +336,7 @@ class KernelSpecTest {
 
         Object[] flagWithValue = run(Map.of(), "install", "--user=yes");
         assertThat(flagWithValue[0]).isEqualTo(2);
-        assertThat((String) flagWithValue[2]).contains("--user takes no value; got '--user=yes'");
+        assertThat((String) flagWithValue[2]).contains("--user takes no value, got '--user=yes'");
 
         Object[] noCommand = run(Map.of(), "reinstall");
         assertThat(noCommand[0]).isEqualTo(2);

@@ -41,7 +41,7 @@ class StartupArchivesIT {
         assertThat(built).as("run ./mvnw package first (failsafe runs after package)").isRegularFile();
         jar = Files.copy(built, tmp.resolve("scratchnet.jar"), StandardCopyOption.REPLACE_EXISTING);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        kernelDir = KernelSpec.install(KernelSpec.Target.prefix(tmp.resolve("prefix")), jar, KernelSpec.currentJava(),
+        kernelDir = KernelSpec.install(JupyterDataDir.Target.prefix(tmp.resolve("prefix")), jar, RunningJava.executable(),
                 "scratchnet", true, new PrintStream(log, true, StandardCharsets.UTF_8));
         assertThat(log.toString(StandardCharsets.UTF_8)).as("install output").doesNotContain("warning");
         JsonNode spec = new ObjectMapper().readTree(kernelDir.resolve("kernel.json").toFile());

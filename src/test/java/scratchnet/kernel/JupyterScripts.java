@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
+import scratchnet.install.JupyterDataDir;
 import scratchnet.install.KernelSpec;
 
 /**
@@ -84,7 +85,7 @@ final class JupyterScripts {
         }
         Path jar = Files.copy(builtJar, tmp.resolve("scratchnet.jar"), StandardCopyOption.REPLACE_EXISTING);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path kernelDir = KernelSpec.install(KernelSpec.Target.prefix(tmp.resolve("prefix")), jar, java,
+        Path kernelDir = KernelSpec.install(JupyterDataDir.Target.prefix(tmp.resolve("prefix")), jar, java,
                 KernelSpec.DEFAULT_NAME, true, System.out);
         System.out.println("kernelspec: " + kernelDir + " (java " + Runtime.version() + ")");
         return kernelDir.getParent().getParent();

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import jdk.jshell.execution.RemoteExecutionControl;
 import jdk.jshell.execution.Util;
+import scratchnet.cli.Args;
 
 /**
  * The JShell agent in the JVM that runs cells: JShell's own remote agent, with two changes.
@@ -43,7 +44,9 @@ public final class CellAgent extends RemoteExecutionControl {
                 // without the agent, the kernel stops cells through the debugger
             }
         }
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]));
+        // JShell's launcher passes the port it listens on as the only argument
+        String port = Args.spec().positionals("JShell's port", 1, 1).parse(args).positionals().get(0);
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(port));
         socket.setTcpNoDelay(true);
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();

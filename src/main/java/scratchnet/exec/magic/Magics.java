@@ -1,19 +1,21 @@
 package scratchnet.exec.magic;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+
 import scratchnet.exec.Ansi;
 import scratchnet.exec.CellEvaluator;
 import scratchnet.exec.CellException;
 import scratchnet.exec.CellOutput;
 
 /**
- * Cell magics, checked before a cell runs. A cell starting with {@code %%time} is timed as a
- * whole; lines starting with {@code %} are line magics:
+ * Runs a cell, handling its magics first. A cell whose first line is {@code %%time} is timed as a
+ * whole; lines starting with {@code %} are line magics, run in order with the code between them:
  * <pre>{@code
  * %classpath lib/extra.jar      add a jar or directory to the cells' class path
+ * %maven group:artifact:version fetch a library (and its dependencies) from Maven Central
  * %time model.fit(x, y, lr(0.3), iters(4000))
  * }</pre>
  * An unknown magic is an error that lists the known ones. The Jupyter kernel and the headless
@@ -24,16 +26,34 @@ import scratchnet.exec.CellOutput;
  * }</pre>
  */
 public final class Magics {
-    static final List<String> KNOWN = List.of("%classpath <jar or dir>", "%maven group:artifact:version",
-            "%time <code>", "%%time (first line of a cell)");
+    /** The magics, by name, in the order they are listed. */
+    private static final Map<String, Magic> ALL = byName(new ClasspathMagic(), new MavenMagic(), new TimeMagic());
 
-    private final CellEvaluator evaluator;
-    private final CellOutput kernel;
+    private final CellEvaluator cells;
+    private final CellOutput output;
 
-    /** Magics for cells run by {@code evaluator}; their messages (wall time, class path) go to {@code kernel} as stdout. */
-    public Magics(CellEvaluator evaluator, CellOutput kernel) {
-        this.evaluator = evaluator;
-        this.kernel = kernel;
+    /** Magics for cells run by {@code cells}; their messages (wall time, class path) go to {@code output} as stdout. */
+    public Magics(CellEvaluator cells, CellOutput output) {
+        this.cells = cells;
+        this.output = output;
+    }
+
+    private static Map<String, Magic> byName(Magic... magics) {
+        Map<String, Magic> map = new LinkedHashMap<>();
+        for (Magic m : magics) {
+            map.put(m.name(), m);
+        }
+        return map;
+    }
+
+    /** The evaluator the cells run in. */
+    CellEvaluator cells() {
+        return cells;
+    }
+
+    /** Where the magics' own messages go. */
+    CellOutput output() {
+        return output;
     }
 
     /**
@@ -46,31 +66,38 @@ public final class Magics {
         if (stripped.startsWith("%%")) {
             int nl = stripped.indexOf('\n');
             String head = (nl < 0 ? stripped : stripped.substring(0, nl)).trim();
-            String body = nl < 0 ? "" : stripped.substring(nl + 1);
-            if (!head.equals("%%time")) {
+            Magic magic = ALL.get(head.substring(2));
+            if (magic == null || !magic.isCellMagic()) {
                 throw unknown(head);
             }
-            timed(() -> runLines(blankFirstLine(code), cell));
+            magic.runCell(blankThroughMagicLine(code), cell, this);
             return;
         }
         runLines(code, cell);
     }
 
-    /** Keeps line numbers of the body equal to the cell's by blanking the magic's line. */
-    private static String blankFirstLine(String code) {
-        int nl = code.indexOf('\n');
-        return nl < 0 ? "" : "\n" + code.substring(nl + 1);
+    /**
+     * The cell with every line up to and including the {@code %%} line made empty, so the body's
+     * line numbers stay the cell's.
+     */
+    static String blankThroughMagicLine(String code) {
+        int magic = code.indexOf("%%");
+        int nl = code.indexOf('\n', magic);
+        if (nl < 0) {
+            return "";
+        }
+        return "\n".repeat(newlines(code, nl + 1)) + code.substring(nl + 1);
     }
 
-    private void runLines(String code, int cell) throws CellException {
+    /** Runs code whose lines may hold line magics: each runs in order with the code between them. */
+    void runLines(String code, int cell) throws CellException {
         if (!code.contains("%")) {
-            evaluator.execute(code, cell);
+            cells.execute(code, cell);
             return;
         }
         // line magics must start their line; they run in order with the code between them
         StringBuilder chunk = new StringBuilder();
-        String[] lines = code.split("\n", -1);
-        for (String line : lines) {
+        for (String line : code.split("\n", -1)) {
             String t = line.trim();
             if (t.startsWith("%") && !t.startsWith("%=")) {
                 flush(chunk, cell);
@@ -85,69 +112,42 @@ public final class Magics {
 
     private void flush(StringBuilder chunk, int cell) throws CellException {
         if (!chunk.toString().isBlank()) {
-            evaluator.execute(chunk.toString(), cell);
+            cells.execute(chunk.toString(), cell);
         }
         // keep the line count so later errors still point at the right cell line
-        chunk.replace(0, chunk.length(), "\n".repeat((int) chunk.chars().filter(c -> c == '\n').count()));
+        chunk.replace(0, chunk.length(), "\n".repeat(newlines(chunk, chunk.length())));
     }
 
     private void lineMagic(String line, int cell) throws CellException {
         String[] parts = line.split("\\s+", 2);
-        String name = parts[0];
         String arg = parts.length > 1 ? parts[1].trim() : "";
-        switch (name) {
-            case "%classpath":
-                classpath(arg);
-                break;
-            case "%time":
-                if (arg.isEmpty()) {
-                    throw usage("%time needs code to time, for example %time model.fit(x, y)");
-                }
-                timed(() -> evaluator.execute(arg, cell));
-                break;
-            case "%maven":
-                MavenMagic.resolve(arg, evaluator, kernel);
-                break;
-            default:
-                throw unknown(name);
+        Magic magic = parts[0].startsWith("%%") ? null : ALL.get(parts[0].substring(1));
+        if (magic == null) {
+            throw unknown(parts[0]);
         }
+        magic.runLine(arg, cell, this);
     }
 
-    private void classpath(String arg) throws CellException {
-        if (arg.isEmpty()) {
-            throw usage("%classpath needs a jar file or a directory, for example %classpath lib/extra.jar");
-        }
-        for (String entry : arg.split(java.io.File.pathSeparator)) {
-            Path p = Path.of(entry.trim()).toAbsolutePath().normalize();
-            if (!Files.exists(p)) {
-                throw usage("%classpath: " + p + " does not exist (expected a jar file or a directory of classes)");
-            }
-            evaluator.addToClasspath(p.toString());
-            kernel.text(false, "added to the class path: " + p + "\n");
-        }
-    }
-
-    private interface Body {
-        void run() throws CellException;
-    }
-
-    private void timed(Body body) throws CellException {
-        long t0 = System.nanoTime();
-        try {
-            body.run();
-        } finally {
-            double s = (System.nanoTime() - t0) / 1e9;
-            kernel.text(false, String.format(Locale.ROOT, "Wall time: %s%n", s < 1 ? String.format(Locale.ROOT,
-                    "%.1f ms", s * 1000) : String.format(Locale.ROOT, "%.2f s", s)));
-        }
+    /** Every way of writing a known magic, for error messages. */
+    static List<String> known() {
+        List<String> forms = new ArrayList<>();
+        ALL.values().forEach(m -> forms.addAll(m.forms()));
+        return forms;
     }
 
     private static CellException unknown(String name) {
-        String msg = "unknown magic " + name + "; the known magics are: " + String.join(", ", KNOWN);
+        String msg = "unknown magic " + name + "; the known magics are: " + String.join(", ", known());
         return new CellException("UnknownMagic", msg, List.of(Ansi.red("UnknownMagic") + ": " + msg));
     }
 
-    static CellException usage(String msg) {
-        return new CellException("MagicError", msg, List.of(Ansi.red("MagicError") + ": " + msg));
+    /** The number of '\n' in the first {@code end} characters of {@code text}: the lines to keep. */
+    private static int newlines(CharSequence text, int end) {
+        int n = 0;
+        for (int i = 0; i < end; i++) {
+            if (text.charAt(i) == '\n') {
+                n++;
+            }
+        }
+        return n;
     }
 }

@@ -54,7 +54,7 @@ final class MavenResolver {
             return jars;
         } catch (Exception e) {
             String why = e.getMessage() == null ? e.toString() : e.getMessage();
-            throw Magics.usage("%maven " + coords + ": could not resolve it from Maven Central: " + why);
+            throw Magic.error("%maven " + coords + ": could not resolve it from Maven Central: " + why);
         } finally {
             system.shutdown();
         }
