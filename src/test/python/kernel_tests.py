@@ -351,6 +351,10 @@ def kernel_info(s):
     for key, want in expected.items():
         check(li.get(key) == want, "language_info.%s: expected %r; got %r (language_info %s)"
               % (key, want, li.get(key), short(li)))
+    links = c.get("help_links", [])
+    check(links and all(l.get("text") and re.fullmatch(r"https://docs\.oracle\.com/\S+/", l.get("url", ""))
+                        for l in links),
+          "help_links: expected text and a docs.oracle.com URL each; got %r" % links)
     check(r.of_type("status"), "kernel_info_request published no status messages on iopub")
     return "protocol %s, java %s, startup %.1f s" % (pv, li.get("version"), k.startup_s)
 

@@ -11,7 +11,7 @@
  *     e.traceback().forEach(System.err::println);
  * }
  * }</pre>
- * Sub-packages: {@link scratchnet.exec.magic} (the {@code %} magics) and
+ * Sub-packages: {@code scratchnet.exec.magic} (the {@code %} magics) and
  * {@link scratchnet.exec.agent} (the classes that run inside the cell JVM).
  */
 package scratchnet.exec;

@@ -57,6 +57,10 @@ import scratchnet.exec.magic.Magics;
  * }</pre>
  */
 public final class ScratchnetKernel extends BaseKernel implements CellOutput {
+    /** kernel_info's help links (a front end's Help menu): the JShell guide and the Java API, for Java 17. */
+    static final List<Map<String, String>> HELP_LINKS = List.of(
+            Map.of("text", "JShell user guide", "url", "https://docs.oracle.com/en/java/javase/17/jshell/"),
+            Map.of("text", "Java API", "url", "https://docs.oracle.com/en/java/javase/17/docs/api/"));
     private final CellEvaluator evaluator;
     private final CellHistory history = new CellHistory();
     private final Magics magics;
@@ -136,8 +140,7 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
         content.put("implementation_version", getVersion());
         content.put("language_info", language);
         content.put("banner", getBanner());
-        content.put("help_links", List.of(Map.of("text", "scratchnet README", "url",
-                "https://github.com/search?q=scratchnet")));
+        content.put("help_links", HELP_LINKS);
         replyOk(env, MessageType.KERNEL_INFO_REPLY, content);
     }
 

@@ -17,8 +17,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import scratchnet.exec.StartupArchiveDir;
 import scratchnet.install.JupyterDataDir.Target;
 
-/** The Jupyter kernelspec: kernel.json contents, logos, clean replace and remove, data dirs, option errors. */
+/** The Jupyter kernelspec: kernel.json contents, logos, start-up archive options, clean replace and remove. */
 class KernelSpecTest {
 
     @TempDir
@@ -172,29 +170,6 @@ class KernelSpecTest {
     }
 
     @Test
-    void userTargetWithoutJupyterDataDirUsesThePlatformDir() {
-        String os = System.getProperty("os.name").toLowerCase();
-        Path home = Path.of(System.getProperty("user.home"));
-        if (os.startsWith("linux")) {
-            assertThat(JupyterDataDir.of(Target.user(), Map.of("XDG_DATA_HOME", tmp.toString())))
-                    .isEqualTo(tmp.resolve("jupyter"));
-            assertThat(JupyterDataDir.of(Target.user(), Map.of("JUPYTER_DATA_DIR", "")))
-                    .isEqualTo(home.resolve(".local/share/jupyter"));
-        } else if (os.startsWith("mac")) {
-            assertThat(JupyterDataDir.of(Target.user(), Map.of())).isEqualTo(home.resolve("Library/Jupyter"));
-        } else if (os.startsWith("windows")) {
-            assertThat(JupyterDataDir.of(Target.user(), Map.of("APPDATA", tmp.toString())))
-                    .isEqualTo(tmp.resolve("jupyter"));
-        }
-    }
-
-    @Test
-    void prefixTargetIsDirShareJupyter() {
-        assertThat(JupyterDataDir.of(Target.prefix(tmp.resolve("a/../env")), Map.of()))
-                .isEqualTo(tmp.resolve("env/share/jupyter"));
-    }
-
-    @Test
     void installFromClassesWithoutJarFailsClearly() {
         // tests load KernelSpec from target/classes, not from a jar
         assertThatThrownBy(RunningJava::jar)
@@ -268,86 +243,12 @@ class KernelSpecTest {
     }
 
     @Test
-    void cellJvmUsesItsArchiveOnlyWhenItIsThere() throws IOException {
-        String old = System.getProperty(StartupArchiveDir.DIR_PROPERTY);
-        try {
-            System.clearProperty(StartupArchiveDir.DIR_PROPERTY);
-            assertThat(StartupArchiveDir.cellJvmOptions()).isEmpty();
-
-            Path dir = Files.createDirectories(tmp.resolve("kernelspec"));
-            System.setProperty(StartupArchiveDir.DIR_PROPERTY, dir.toString());
-            assertThat(StartupArchiveDir.cellJvmOptions()).as("no cell.jsa").isEmpty();
-
-            Files.write(dir.resolve("cell.jsa"), new byte[] {1});
-            assertThat(StartupArchiveDir.cellJvmOptions()).containsExactly(
-                    "-XX:SharedArchiveFile=" + dir.resolve("cell.jsa"), "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
-        } finally {
-            if (old == null) {
-                System.clearProperty(StartupArchiveDir.DIR_PROPERTY);
-            } else {
-                System.setProperty(StartupArchiveDir.DIR_PROPERTY, old);
-            }
-        }
-    }
-
-    @Test
     void trainingNotebookSplitsIntoCells() throws IOException {
         List<String> cells = StartupTraining.cells();
         assertThat(cells).hasSizeGreaterThan(5);
         assertThat(cells.get(0)).isEqualTo("int q = 1;");
         assertThat(cells).noneMatch(c -> c.isBlank() || c.contains("//// cell"));
         assertThat(cells).anyMatch(c -> c.contains(".fit(")).anyMatch(c -> c.contains("scatter("));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"--bogus", "--users", "-x", "extra"})
-    void unknownOptionsAreUsageErrorsNamingTheOption(String option) {
-        Object[] r = run(Map.of(), "install", "--prefix", tmp.toString(), option);
-        assertThat(r[0]).isEqualTo(2);
-        assertThat((String) r[2]).contains("unknown option '" + option + "'").contains("usage:");
-        assertThat(tmp.resolve("share")).doesNotExist();
-    }
-
-    @Test
-    void optionErrorsSayWhatWasExpected() {
-        Object[] noValue = run(Map.of(), "install", "--prefix");
-        assertThat(noValue[0]).isEqualTo(2);
-        assertThat((String) noValue[2]).contains("--prefix expects a value (DIR), got nothing");
-
-        Object[] optionAsValue = run(Map.of(), "uninstall", "--name", "--user");
-        assertThat(optionAsValue[0]).isEqualTo(2);
-        assertThat((String) optionAsValue[2]).contains("--name expects a value (NAME), got '--user'");
-
-        Object[] two = run(Map.of(), "install", "--user", "--prefix", tmp.toString());
-        assertThat(two[0]).isEqualTo(2);
-        assertThat((String) two[2]).contains("got both --user and --prefix");
-
-        Object[] badName = run(Map.of(), "install", "--name", "my kernel");
-        assertThat(badName[0]).isEqualTo(2);
-        assertThat((String) badName[2]).contains("--name expected letters, digits").contains("'my kernel'");
-
-        Object[] archivesOnUninstall = run(Map.of(), "uninstall", "--no-archives");
-        assertThat(archivesOnUninstall[0]).isEqualTo(2);
-        assertThat((String) archivesOnUninstall[2]).contains("unknown option '--no-archives'; expected one of --user, --sys-prefix, --prefix DIR, --name NAME");
-
-        Object[] jarOnUninstall = run(Map.of(), "uninstall", "--jar", "x.jar");
-        assertThat(jarOnUninstall[0]).isEqualTo(2);
-        assertThat((String) jarOnUninstall[2]).contains("unknown option '--jar'");
-
-        Object[] flagWithValue = run(Map.of(), "install", "--user=yes");
-        assertThat(flagWithValue[0]).isEqualTo(2);
-        assertThat((String) flagWithValue[2]).contains("--user takes no value, got '--user=yes'");
-
-        Object[] noCommand = run(Map.of(), "reinstall");
-        assertThat(noCommand[0]).isEqualTo(2);
-        assertThat((String) noCommand[2]).contains("expected the command install or uninstall; got 'reinstall'");
-    }
-
-    @Test
-    void helpPrintsUsage() {
-        Object[] r = run(Map.of(), "install", "--help");
-        assertThat(r[0]).isEqualTo(0);
-        assertThat((String) r[1]).contains("usage:").contains("--sys-prefix").contains("--prefix DIR");
     }
 
     /** kernel/ is the canonical copy of the logos; the jar's resources must match it. */
