@@ -49,7 +49,7 @@ public final class KernelJson {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("argv", argv);
         spec.put("display_name", KernelIdentity.DISPLAY_NAME);
-        spec.put("language", "java");
+        spec.put("language", KernelIdentity.LANGUAGE);
         spec.put("interrupt_mode", "message");
         spec.put("env", Map.of());
         spec.put("metadata", Map.of("debugger", false));

@@ -44,6 +44,7 @@ import scratchnet.exec.Ansi;
 import scratchnet.exec.CellEvaluator;
 import scratchnet.exec.CellException;
 import scratchnet.exec.CellOutput;
+import scratchnet.exec.KernelIdentity;
 import scratchnet.exec.Segment;
 import scratchnet.exec.StartTrace;
 import scratchnet.exec.magic.Magics;
@@ -73,7 +74,7 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
 
     /** A kernel whose cells run in a JVM with {@code classPath} (the scratchnet jar) and these JVM options. */
     public ScratchnetKernel(String classPath, List<String> cellJvmOptions) {
-        super("scratchnet", Version.get(), languageInfo(), List.of(), new CellHistory.Manager(),
+        super(KernelIdentity.NAME, Version.get(), languageInfo(), List.of(), new CellHistory.Manager(),
                 new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(), null, null, false,
                 new StringStyler.Builder().build());
         this.evaluator = new CellEvaluator(this, classPath, cellJvmOptions);
@@ -82,12 +83,12 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
     }
 
     private static LanguageInfo languageInfo() {
-        return new LanguageInfo.Builder("java")
-                .version(Integer.toString(Runtime.version().feature()))
-                .mimetype("text/x-java")
-                .fileExtension(".java")
-                .pygments("java")
-                .codemirror("text/x-java")
+        return new LanguageInfo.Builder(KernelIdentity.LANGUAGE)
+                .version(KernelIdentity.languageVersion())
+                .mimetype(KernelIdentity.MIMETYPE)
+                .fileExtension(KernelIdentity.FILE_EXTENSION)
+                .pygments(KernelIdentity.PYGMENTS_LEXER)
+                .codemirror(KernelIdentity.MIMETYPE)
                 .build();
     }
 
