@@ -346,11 +346,15 @@ def kernel_info(s):
     check(re.fullmatch(r"5\.\d+(\.\d+)?", pv or ""), "protocol_version: expected 5.x; got %r" % pv)
     check(c.get("implementation") == "scratchnet", "implementation: expected 'scratchnet'; got %r" % c.get("implementation"))
     li = c.get("language_info", {})
-    expected = {"name": "java", "mimetype": "text/x-java", "file_extension": ".jshell",
+    expected = {"name": "java", "mimetype": "text/x-java", "file_extension": ".java",
                 "pygments_lexer": "java", "codemirror_mode": "text/x-java"}
     for key, want in expected.items():
         check(li.get(key) == want, "language_info.%s: expected %r; got %r (language_info %s)"
               % (key, want, li.get(key), short(li)))
+    links = c.get("help_links", [])
+    check(links and all(l.get("text") and re.fullmatch(r"https://docs\.oracle\.com/\S+/", l.get("url", ""))
+                        for l in links),
+          "help_links: expected text and a docs.oracle.com URL each; got %r" % links)
     check(r.of_type("status"), "kernel_info_request published no status messages on iopub")
     return "protocol %s, java %s, startup %.1f s" % (pv, li.get("version"), k.startup_s)
 
@@ -520,9 +524,52 @@ def runtime_error_lines(s):
     tb = r.traceback_text()
     check("line 2" in tb, "traceback lacks 'line 2' (the line in f): %s" % short(tb, 500))
     check("line 3" in tb, "traceback lacks 'line 3' (the line in the cell): %s" % short(tb, 500))
-    bad = [l for l in tb.splitlines() if "REPL." in l or "jdk.jshell" in l or "scratchnet.kernel" in l]
+    bad = [l for l in tb.splitlines() if "REPL." in l or "jdk.jshell" in l or "scratchnet.kernel" in l
+           or "scratchnet.exec" in l]
     check(not bad, "traceback shows JShell/kernel internals: %s" % short(bad))
     return short(tb.replace("\n", " | "), 160)
+
+
+def _no_wrapper_names(r, what):
+    """Checks that neither the reply nor the iopub error of r shows JShell's wrapper names ($JShell$)."""
+    shown = [r.content.get("ename") or "", r.content.get("evalue") or "", r.traceback_text()]
+    for e in r.errors():
+        shown += [e["content"].get("ename", ""), e["content"].get("evalue", ""),
+                  plain("\n".join(e["content"].get("traceback", [])))]
+    leaks = [t for t in shown if "$JShell$" in t]
+    check(not leaks, "%s: JShell's wrapper names leak into the error: %s" % (what, short(leaks, 400)))
+
+
+@test
+def error_names_are_the_users(s):
+    k = s.shared()
+    k.ok("String s = null;")
+    r = k.execute("s.length()")
+    check(r.status == "error" and r.content.get("ename") == "NullPointerException",
+          "s.length() on a null s: expected a NullPointerException; got " + r.describe())
+    want = 'Cannot invoke "String.length()" because "s" is null'
+    check(r.content.get("evalue") == want, "evalue: expected %r; got %r" % (want, r.content.get("evalue")))
+    check(want in r.traceback_text(), "the traceback lacks %r: %s" % (want, short(r.traceback_text(), 400)))
+    check([e["content"].get("evalue") for e in r.errors()] == [want],
+          "the iopub error: expected evalue %r; got %s" % (want, short(r.errors())))
+    _no_wrapper_names(r, "s.length()")
+
+    # a class declared in a cell, as the exception's name and inside another exception's message
+    k.ok("class Boom extends RuntimeException { Boom(String m) { super(m); } }")
+    r = k.execute('throw new Boom("declared in a cell");')
+    check(r.status == "error" and r.content.get("ename") == "Boom",
+          "throwing a Boom declared in a cell: expected ename 'Boom'; got " + r.describe())
+    check(r.traceback_text().startswith("Boom: declared in a cell"),
+          "the traceback should start 'Boom: declared in a cell'; got %s" % short(r.traceback_text(), 300))
+    _no_wrapper_names(r, "throw new Boom(...)")
+    k.ok("class Apple {}")
+    r = k.execute("Object fruit = new Apple();\nString t = (String) fruit;")
+    check(r.status == "error" and r.content.get("ename") == "ClassCastException",
+          "casting an Apple to String: expected a ClassCastException; got " + r.describe())
+    check("class Apple cannot be cast to class java.lang.String" in r.content.get("evalue", ""),
+          "evalue should name the class Apple; got %r" % r.content.get("evalue"))
+    _no_wrapper_names(r, "(String) fruit")
+    return want
 
 
 @test
@@ -602,6 +649,28 @@ def inspect(s):
 
 
 @test
+def inspect_at_name_end(s):
+    """Shift-Tab with the cursor at the end of (or inside) a method's name, before any '('."""
+    k = s.shared()
+    notes = []
+    for code, cursor, want in [("Math.max", None, "Math.max("),
+                               ("Math.max", 7, "Math.max("),
+                               ("net", None, "net(int"),
+                               ("var model = net", None, "net(int"),
+                               ("Math.max(1, 2)", 8, "Math.max(")]:
+        cursor = len(code) if cursor is None else cursor
+        rep = k.kc.inspect(code, cursor_pos=cursor, detail_level=0, reply=True, timeout=20)
+        c = rep["content"]
+        where = "inspect %r at %d" % (code, cursor)
+        check(c.get("status") == "ok", "%s: status %r" % (where, c.get("status")))
+        check(c.get("found") is True, "%s: found=%r" % (where, c.get("found")))
+        text = c.get("data", {}).get("text/plain", "")
+        check(want in text, "%s: text/plain lacks %r: %s" % (where, want, short(text, 300)))
+        notes.append(text.splitlines()[0])
+    return short("; ".join(notes[::2]), 200)
+
+
+@test
 def inspect_javadoc(s):
     k = s.shared()
     text = _inspect(k)
@@ -647,6 +716,38 @@ def history(s):
     rep = k.kc.history(hist_access_type="tail", n=10, reply=True, timeout=20)
     check(rep["content"].get("status") == "ok", "kc.history(reply=True) status %r" % rep["content"].get("status"))
     return "%d entries" % len(hist)
+
+
+@test
+def history_with_output(s):
+    """history_request with output=True: [session, line, [input, output]], output the result's text or None."""
+    k = s.shared()
+    name = "hout%s" % uuid.uuid4().hex[:6]
+    declare = 'String %s = "x";' % name
+    expr = '%s + "yz"' % name
+    k.ok(declare)
+    check(k.value(expr) == "xyz", "%s: expected the result 'xyz'" % expr)
+    rep = k.kc.history(hist_access_type="tail", n=2, output=True, raw=True, reply=True, timeout=20)
+    c = rep["content"]
+    hist = c.get("history", [])
+    check(c.get("status") == "ok", "history_reply status %r" % c.get("status"))
+    check(len(hist) == 2 and all(len(h) == 3 and isinstance(h[2], list) and len(h[2]) == 2 for h in hist),
+          "with output=True entries must be [session, line, [input, output]]; got %s" % short(hist, 300))
+    check(hist[0][2] == [declare, None], "a cell without a result: expected [%r, None]; got %s"
+          % (declare, short(hist[0][2])))
+    check(hist[1][2] == [expr, "xyz"], "a cell with a result: expected [%r, 'xyz']; got %s" % (expr, short(hist[1][2])))
+    session, line = hist[1][0], hist[1][1]
+    rep = k.kc.history(hist_access_type="range", session=session, start=line, stop=line + 1, output=True, raw=True,
+                       reply=True, timeout=20)
+    got = rep["content"].get("history", [])
+    check(got == [[session, line, [expr, "xyz"]]], "range %d..%d with output: got %s" % (line, line + 1, short(got)))
+    rep = k.kc.history(hist_access_type="search", pattern=name + " + *", output=True, raw=True, reply=True, timeout=20)
+    got = rep["content"].get("history", [])
+    check([h[2] for h in got] == [[expr, "xyz"]], "search %r with output: got %s" % (name + " + *", short(got)))
+    rep = k.kc.history(hist_access_type="tail", n=1, output=False, raw=True, reply=True, timeout=20)
+    got = rep["content"].get("history", [])
+    check(len(got) == 1 and got[0][2] == expr, "with output=False the input stays bare: got %s" % short(got))
+    return None
 
 
 @test

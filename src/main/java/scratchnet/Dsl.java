@@ -422,6 +422,20 @@ public final class Dsl {
         return scratchnet.display.Display.display(o);
     }
 
+    /**
+     * Clears what the cell has shown so far in a notebook (Jupyter's {@code clear_output}); in a
+     * terminal it does nothing.
+     * <pre>{@code
+     * for (int epoch = 1; epoch <= 3; epoch++) {
+     *     clearOutput();
+     *     System.out.println("epoch " + epoch);   // the cell ends showing only "epoch 3"
+     * }
+     * }</pre>
+     */
+    public static void clearOutput() {
+        scratchnet.display.Display.clearOutput();
+    }
+
     // ------------------------------------------------------------------ plots
 
     /** A new scatter plot of y against x (rows, columns or arrays); chain {@code .scatter(...)} to overlay. */

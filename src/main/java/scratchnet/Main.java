@@ -24,7 +24,7 @@ public final class Main {
                 System.exit(scratchnet.kernel.KernelMain.run(rest));
                 break;
             case "kernel-bench":
-                System.exit(scratchnet.kernel.KernelBench.run(rest));
+                System.exit(scratchnet.bench.KernelBench.run(rest));
                 break;
             case "bench":
                 System.exit(scratchnet.bench.SeedBench.run(rest));
@@ -37,12 +37,12 @@ public final class Main {
                 break;
             case "startup-training":
                 // hidden: the workload of the runs that make the kernel's start-up archives (install does this)
-                System.exit(scratchnet.kernel.StartupArchives.train(rest));
+                System.exit(scratchnet.install.StartupArchives.train(rest));
                 break;
             case "install":
             case "uninstall":
-                // args, not rest: KernelSpec.main reads the command (install or uninstall) from args[0]
-                System.exit(scratchnet.kernel.KernelSpec.main(args));
+                // args, not rest: InstallCommand.main reads the command (install or uninstall) from args[0]
+                System.exit(scratchnet.install.InstallCommand.main(args));
                 break;
             case "help":
             case "--help":
@@ -50,7 +50,8 @@ public final class Main {
                 usage(System.out);
                 break;
             default:
-                System.err.println("scratchnet: unknown command '" + command + "'");
+                System.err.println("scratchnet: unknown command '" + command + "'; expected one of seeds, kernel,"
+                        + " kernel-bench, bench, run, jshell, install, uninstall, help");
                 usage(System.err);
                 System.exit(2);
         }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
-import scratchnet.kernel.KernelSpec;
+import scratchnet.install.JupyterDataDir;
+import scratchnet.install.KernelSpec;
 
 /**
  * Every notebook in {@code notebooks/}, executed two ways: with the headless runner (no Python)
@@ -157,7 +158,7 @@ class NotebooksIT {
         Path prefix = work.resolve("kernelspec");
         Path jar = work.resolve("scratchnet.jar");
         Files.copy(JAR, jar);
-        KernelSpec.install(KernelSpec.Target.prefix(prefix), jar.toAbsolutePath(), Path.of(java()), "scratchnet");
+        KernelSpec.install(JupyterDataDir.Target.prefix(prefix), jar.toAbsolutePath(), Path.of(java()), "scratchnet");
         Path out = work.resolve("nbconvert");
         Files.createDirectories(out);
         List<String> cmd = new ArrayList<>(List.of(python, "-m", "nbconvert", "--to", "notebook", "--execute",

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import scratchnet.cli.Args;
+
 /**
  * {@code java -jar scratchnet.jar bench}: times the four seed workloads in-process after
  * warm-up and prints milliseconds per run beside numpy's time for the same program, measured in
@@ -21,37 +23,33 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class SeedBench {
+    private static final Args.Spec OPTIONS = Args.spec()
+            .option("--anchors", "DIR").option("--runs", "N").option("--only", "dot,mlp,seeds");
+
     private SeedBench() {
     }
 
     /** Runs the bench; returns the process exit status. */
     public static int run(String[] args) throws Exception {
-        Path anchors = null;
-        int runs = 20;
-        java.util.Set<String> only = new java.util.LinkedHashSet<>(java.util.List.of("dot", "mlp", "seeds"));
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--anchors":
-                    anchors = Path.of(requireValue(args, ++i, "--anchors"));
-                    break;
-                case "--runs":
-                    runs = Integer.parseInt(requireValue(args, ++i, "--runs"));
-                    break;
-                case "--only":
-                    only = new java.util.LinkedHashSet<>(java.util.List.of(requireValue(args, ++i, "--only").split(",")));
-                    for (String part : only) {
-                        if (!java.util.List.of("dot", "mlp", "seeds").contains(part)) {
-                            System.err.println("bench: --only takes dot, mlp and/or seeds (comma-separated); got '" + part + "'");
-                            return 2;
-                        }
-                    }
-                    break;
-                default:
-                    System.err.println("bench: unknown option '" + args[i]
-                            + "'; expected --anchors DIR, --runs N or --only dot,mlp,seeds");
-                    return 2;
+        Args parsed;
+        int runs;
+        java.util.Set<String> only;
+        try {
+            parsed = OPTIONS.parse(args);
+            runs = parsed.positiveInt("--runs", 20);
+            only = new java.util.LinkedHashSet<>(java.util.List.of(parsed.value("--only", "dot,mlp,seeds").split(",")));
+            for (String part : only) {
+                if (!java.util.List.of("dot", "mlp", "seeds").contains(part)) {
+                    throw new Args.UsageException("--only takes dot, mlp and/or seeds (comma-separated); got '" + part + "'");
+                }
             }
+        } catch (Args.UsageException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.err.println("usage: java -jar scratchnet.jar bench [--anchors DIR] [--runs N] [--only dot,mlp,seeds]");
+            return 2;
         }
+        String anchorDir = parsed.value("--anchors", null);
+        Path anchors = anchorDir == null ? null : Path.of(anchorDir);
         if (anchors == null) {
             anchors = findAnchors();
         }
@@ -97,13 +95,6 @@ public final class SeedBench {
             }
         }
         return 0;
-    }
-
-    private static String requireValue(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException("bench: " + option + " needs a value");
-        }
-        return args[i];
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.UUID;
  * DisplayHandle h = Display.display(model);     // the layer table
  * h.update(model.fit(x, y, lr(0.3)));           // replaced by the loss curve
  * Display.result(42);                           // a cell's value (the kernel does this)
+ * Display.clearOutput();                        // the cell's output so far disappears
  * }</pre>
  */
 public final class Display {
@@ -33,6 +34,14 @@ public final class Display {
     /** Renders and shows {@code o} as a cell's result ({@code execute_result}, no display id). */
     public static void result(Object o) {
         send(Frames.RESULT, Renderers.render(o), null);
+    }
+
+    /**
+     * Clears what the running cell has shown so far — text, displays, results — in a notebook
+     * (Jupyter's {@code clear_output}); in a terminal, where printed text stays, it does nothing.
+     */
+    public static void clearOutput() {
+        send(Frames.CLEAR, new MimeBundle(), null);
     }
 
     /** Replaces the sink (for tests, or a custom front end); null goes back to choosing by the system property. */

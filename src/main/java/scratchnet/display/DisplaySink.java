@@ -15,7 +15,7 @@ public interface DisplaySink {
     /**
      * Sends one output.
      *
-     * @param type      {@link Frames#DISPLAY}, {@link Frames#UPDATE} or {@link Frames#RESULT}
+     * @param type      {@link Frames#DISPLAY}, {@link Frames#UPDATE}, {@link Frames#RESULT} or {@link Frames#CLEAR}
      * @param b         the rendered value
      * @param displayId the display's id; null for results
      */

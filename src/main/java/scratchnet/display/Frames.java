@@ -35,6 +35,8 @@ public final class Frames {
     public static final String RESULT = "result";
     /** A kernel sync mark: says that all output before it has been written (never shown). */
     public static final String SYNC = "sync";
+    /** Clears the cell's output shown so far (Jupyter's {@code clear_output}); its bundle is empty. */
+    public static final String CLEAR = "clear";
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
@@ -48,7 +50,7 @@ public final class Frames {
      * if (f.type().equals(Frames.UPDATE)) { ... f.displayId() ... }
      * }</pre>
      *
-     * @param type      {@link #DISPLAY}, {@link #UPDATE}, {@link #RESULT} or {@link #SYNC}
+     * @param type      {@link #DISPLAY}, {@link #UPDATE}, {@link #RESULT}, {@link #CLEAR} or {@link #SYNC}
      * @param bundle    the rendered value
      * @param displayId the display's id, or null (results have none)
      */
@@ -113,7 +115,7 @@ public final class Frames {
         }
         JsonNode type = root.get("type");
         if (type == null || !type.isTextual()) {
-            throw new IllegalArgumentException("Frames.decode: expected a \"type\" of display, update or result, got "
+            throw new IllegalArgumentException("Frames.decode: expected a \"type\" of display, update, result or clear, got "
                     + (type == null ? "none" : type.toString()) + " in " + preview(text));
         }
         checkType(type.asText());
@@ -143,8 +145,10 @@ public final class Frames {
     }
 
     private static void checkType(String type) {
-        if (!DISPLAY.equals(type) && !UPDATE.equals(type) && !RESULT.equals(type) && !SYNC.equals(type)) {
-            throw new IllegalArgumentException("Frames: expected a frame type of \"display\", \"update\", \"result\" or \"sync\", got "
+        if (!DISPLAY.equals(type) && !UPDATE.equals(type) && !RESULT.equals(type) && !CLEAR.equals(type)
+                && !SYNC.equals(type)) {
+            throw new IllegalArgumentException("Frames: expected a frame type of \"display\", \"update\", \"result\", "
+                    + "\"clear\" or \"sync\", got "
                     + (type == null ? "null" : "\"" + type + "\""));
         }
     }

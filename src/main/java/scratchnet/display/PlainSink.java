@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Prints the text of displays and results on System.out; an update prints its text only when it
- * differs from what that display last printed. Remembers the last text of up to 256 displays.
+ * differs from what that display last printed, and a clear prints nothing (printed text stays).
+ * Remembers the last text of up to 256 displays.
  */
 final class PlainSink implements DisplaySink {
     private static final int REMEMBERED = 256;
@@ -19,6 +20,9 @@ final class PlainSink implements DisplaySink {
 
     @Override
     public synchronized void send(String type, MimeBundle b, String displayId) {
+        if (Frames.CLEAR.equals(type)) {
+            return;
+        }
         String text = b.text();
         if (Frames.UPDATE.equals(type)) {
             if (displayId != null && text.equals(last.get(displayId))) {

@@ -10,16 +10,19 @@ import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 
 /**
  * The cells run in this kernel session, for Jupyter's {@code history_request} (tail, range and
- * search with glob patterns). Kept in memory: a restarted kernel starts a new history.
+ * search with glob patterns), each with the text of its result when it had one. Kept in memory: a
+ * restarted kernel starts a new history.
  * <pre>{@code
- * history.add(1, "var x = arange(0, 1, 0.01);");
+ * history.add(1, "var x = arange(0, 1, 0.01);", null);
+ * history.add(2, "6 * 7", "42");
  * }</pre>
  */
 final class CellHistory {
     private final List<HistoryEntry> entries = new ArrayList<>();
 
-    synchronized void add(int cell, String code) {
-        entries.add(new HistoryEntry(0, cell, code, null));
+    /** Records cell number {@code cell}; {@code output} is its result's text/plain, or null. */
+    synchronized void add(int cell, String code, String output) {
+        entries.add(new HistoryEntry(0, cell, code, output));
     }
 
     synchronized List<HistoryEntry> tail(int n) {

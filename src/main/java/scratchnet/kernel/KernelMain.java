@@ -8,6 +8,9 @@ import java.util.List;
 
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import scratchnet.cli.Args;
+import scratchnet.exec.StartTrace;
+import scratchnet.exec.StartupArchiveDir;
 
 /**
  * {@code java -jar scratchnet.jar kernel <connection-file>}: starts the kernel on the sockets the
@@ -18,18 +21,24 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
  * The cells' JVM gets the options in {@code SCRATCHNET_CELL_JVM_OPTS} (space-separated), if set.
  */
 public final class KernelMain {
+    private static final Args.Spec OPTIONS = Args.spec().positionals("the connection file Jupyter wrote", 1, 1);
+
     private KernelMain() {
     }
 
     /** Runs the kernel; returns the process exit status. */
     public static int run(String[] args) throws Exception {
-        if (args.length != 1) {
+        String connectionFile;
+        try {
+            connectionFile = OPTIONS.parse(args).positionals().get(0);
+        } catch (Args.UsageException e) {
+            System.err.println("scratchnet kernel: " + e.getMessage());
             System.err.println("usage: java -jar scratchnet.jar kernel <connection-file>");
             return 2;
         }
         StartTrace.mark("main");
-        StartupArchives.warnIfStale();
-        Path file = Path.of(args[0]);
+        StartupArchiveDir.warnIfStale(ownClassPath());
+        Path file = Path.of(connectionFile);
         if (!Files.isReadable(file)) {
             System.err.println("scratchnet kernel: cannot read the connection file " + file.toAbsolutePath());
             return 2;
@@ -39,7 +48,7 @@ public final class KernelMain {
     }
 
     /** Serves Jupyter on the sockets {@code props} names until it shuts the kernel down. */
-    static void serve(KernelConnectionProperties props) throws Exception {
+    public static void serve(KernelConnectionProperties props) throws Exception {
         JupyterConnection connection = new JupyterConnection(props);
         ScratchnetKernel kernel = new ScratchnetKernel(ownClassPath(), cellJvmOptions());
         StartTrace.mark("kernel constructed");
@@ -52,7 +61,7 @@ public final class KernelMain {
     }
 
     /** The class path of this JVM: the scratchnet jar (or the build's classes and dependencies). */
-    static String ownClassPath() {
+    public static String ownClassPath() {
         return System.getProperty("java.class.path");
     }
 

@@ -2,6 +2,7 @@ package scratchnet.kernel;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.dflib.jjava.jupyter.messages.request.InterruptRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 import org.dflib.jjava.jupyter.messages.MessageContext;
+import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
@@ -38,6 +40,14 @@ import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import scratchnet.display.Frames;
 import scratchnet.display.MimeBundle;
+import scratchnet.exec.Ansi;
+import scratchnet.exec.CellEvaluator;
+import scratchnet.exec.CellException;
+import scratchnet.exec.CellOutput;
+import scratchnet.exec.KernelIdentity;
+import scratchnet.exec.Segment;
+import scratchnet.exec.StartTrace;
+import scratchnet.exec.magic.Magics;
 
 /**
  * The scratchnet Jupyter kernel: cells are Java, run by JShell in a separate JVM with the DSL
@@ -48,6 +58,10 @@ import scratchnet.display.MimeBundle;
  * }</pre>
  */
 public final class ScratchnetKernel extends BaseKernel implements CellOutput {
+    /** kernel_info's help links (a front end's Help menu): the JShell guide and the Java API, for Java 17. */
+    static final List<Map<String, String>> HELP_LINKS = List.of(
+            Map.of("text", "JShell user guide", "url", "https://docs.oracle.com/en/java/javase/17/jshell/"),
+            Map.of("text", "Java API", "url", "https://docs.oracle.com/en/java/javase/17/docs/api/"));
     private final CellEvaluator evaluator;
     private final CellHistory history = new CellHistory();
     private final Magics magics;
@@ -55,10 +69,12 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
     /** The request whose cell is running (or ran last): output is published as its children. */
     private volatile MessageContext current;
     private volatile int currentCount;
+    /** The text/plain of the running cell's result, or null: the output that history keeps. */
+    private volatile String resultText;
 
     /** A kernel whose cells run in a JVM with {@code classPath} (the scratchnet jar) and these JVM options. */
     public ScratchnetKernel(String classPath, List<String> cellJvmOptions) {
-        super("scratchnet", Version.get(), languageInfo(), List.of(), new CellHistory.Manager(),
+        super(KernelIdentity.NAME, Version.get(), languageInfo(), List.of(), new CellHistory.Manager(),
                 new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(), null, null, false,
                 new StringStyler.Builder().build());
         this.evaluator = new CellEvaluator(this, classPath, cellJvmOptions);
@@ -67,12 +83,12 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
     }
 
     private static LanguageInfo languageInfo() {
-        return new LanguageInfo.Builder("java")
-                .version(Integer.toString(Runtime.version().feature()))
-                .mimetype("text/x-java")
-                .fileExtension(".jshell")
-                .pygments("java")
-                .codemirror("text/x-java")
+        return new LanguageInfo.Builder(KernelIdentity.LANGUAGE)
+                .version(KernelIdentity.languageVersion())
+                .mimetype(KernelIdentity.MIMETYPE)
+                .fileExtension(KernelIdentity.FILE_EXTENSION)
+                .pygments(KernelIdentity.PYGMENTS_LEXER)
+                .codemirror(KernelIdentity.MIMETYPE)
                 .build();
     }
 
@@ -125,8 +141,7 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
         content.put("implementation_version", getVersion());
         content.put("language_info", language);
         content.put("banner", getBanner());
-        content.put("help_links", List.of(Map.of("text", "scratchnet README", "url",
-                "https://github.com/search?q=scratchnet")));
+        content.put("help_links", HELP_LINKS);
         replyOk(env, MessageType.KERNEL_INFO_REPLY, content);
     }
 
@@ -167,10 +182,12 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
             default:
                 entries = history.tail(((HistoryRequest.Tail) req).getMaxReturnLength());
         }
-        // [session, line, input] triples, as the messaging spec writes them
+        // [session, line, input] triples as the messaging spec writes them, or with output
+        // [session, line, [input, output]] where output is the result's text or null
         List<List<Object>> triples = new ArrayList<>();
         for (HistoryEntry e : entries) {
-            triples.add(List.of(e.getSession(), e.getCellNumber(), e.getInput()));
+            Object entry = req.includeOutput() ? Arrays.asList(e.getInput(), e.getOutput()) : e.getInput();
+            triples.add(List.of(e.getSession(), e.getCellNumber(), entry));
         }
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("history", triples);
@@ -188,6 +205,7 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
         env.publish(new PublishExecuteInput(code, count));
         current = request;
         currentCount = count;
+        resultText = null;
         try {
             try {
                 magics.run(code, count);
@@ -209,7 +227,7 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
             env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
         } finally {
             if (req.shouldStoreHistory() && !req.isSilent()) {
-                history.add(count, code);
+                history.add(count, code, resultText);
             }
         }
     }
@@ -286,11 +304,15 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
         flushText();
         DisplayData data = toDisplayData(frame.bundle());
         switch (frame.type()) {
-            case "result":
+            case Frames.CLEAR:
+                publish(new Message<>(current, PublishClearOutput.MESSAGE_TYPE, PublishClearOutput.NOW));
+                break;
+            case Frames.RESULT:
+                resultText = frame.bundle().text();
                 publish(new Message<>(current, PublishExecuteResult.MESSAGE_TYPE,
                         new PublishExecuteResult(currentCount, data)));
                 break;
-            case "update":
+            case Frames.UPDATE:
                 data.setDisplayId(frame.displayId());
                 publish(new Message<>(current, PublishUpdateDisplayData.MESSAGE_TYPE, new PublishUpdateDisplayData(data)));
                 break;
@@ -329,7 +351,7 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
 
     @Override
     public ReplacementOptions complete(String code, int at) {
-        CellEvaluator.Segment seg = evaluator.segmentAt(code, at);
+        Segment seg = evaluator.segmentAt(code, at);
         int base = seg == null ? 0 : seg.start();
         String text = code.substring(base, Math.max(base, at));
         int[] anchor = new int[1];
@@ -353,7 +375,7 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
 
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        CellEvaluator.Segment seg = evaluator.segmentAt(code, at);
+        Segment seg = evaluator.segmentAt(code, at);
         int base = seg == null ? 0 : seg.start();
         // inspect the identifier under the cursor: extend to its end, as if completing there
         int end = at;
@@ -364,7 +386,13 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
             end++;
         }
         String text = code.substring(base, Math.max(base, end));
-        List<SourceCodeAnalysis.Documentation> docs = evaluator.analysis().documentation(text, text.length(), true);
+        SourceCodeAnalysis analysis = evaluator.analysis();
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(text, text.length(), true);
+        if (docs.isEmpty() && !text.isEmpty() && Character.isJavaIdentifierPart(text.charAt(text.length() - 1))) {
+            // JShell documents a method only inside its call: at the end of "Math.max" or "net",
+            // where Shift-Tab is pressed, ask as if the call were opened
+            docs = analysis.documentation(text + "(", text.length() + 1, true);
+        }
         if (docs.isEmpty()) {
             return null;
         }

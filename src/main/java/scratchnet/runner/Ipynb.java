@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import scratchnet.kernel.KernelSpec;
+import scratchnet.exec.KernelIdentity;
 
 /**
  * Reading, checking and writing Jupyter notebook files (nbformat 4) as Jackson trees. Written
@@ -120,18 +120,18 @@ final class Ipynb {
         ObjectNode meta = nb.get("metadata") instanceof ObjectNode ? (ObjectNode) nb.get("metadata") : nb.putObject("metadata");
         if (!meta.has("kernelspec")) {
             ObjectNode ks = meta.putObject("kernelspec");
-            ks.put("display_name", KernelSpec.DISPLAY_NAME);
-            ks.put("language", "java");
-            ks.put("name", KernelSpec.DEFAULT_NAME);
+            ks.put("display_name", KernelIdentity.DISPLAY_NAME);
+            ks.put("language", KernelIdentity.LANGUAGE);
+            ks.put("name", KernelIdentity.NAME);
         }
         if (!meta.has("language_info")) {
             ObjectNode li = meta.putObject("language_info");
-            li.put("codemirror_mode", "text/x-java");
-            li.put("file_extension", ".jshell");
-            li.put("mimetype", "text/x-java");
-            li.put("name", "java");
-            li.put("pygments_lexer", "java");
-            li.put("version", Integer.toString(Runtime.version().feature()));
+            li.put("codemirror_mode", KernelIdentity.MIMETYPE);
+            li.put("file_extension", KernelIdentity.FILE_EXTENSION);
+            li.put("mimetype", KernelIdentity.MIMETYPE);
+            li.put("name", KernelIdentity.LANGUAGE);
+            li.put("pygments_lexer", KernelIdentity.PYGMENTS_LEXER);
+            li.put("version", KernelIdentity.languageVersion());
         }
         Set<String> ids = new HashSet<>();
         ArrayNode cells = (ArrayNode) nb.get("cells");

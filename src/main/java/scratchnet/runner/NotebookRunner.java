@@ -20,9 +20,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import scratchnet.kernel.CellEvaluator;
-import scratchnet.kernel.CellException;
-import scratchnet.kernel.Magics;
+import scratchnet.exec.CellEvaluator;
+import scratchnet.exec.CellException;
+import scratchnet.exec.magic.Magics;
 
 /**
  * Runs notebooks headless, the way the Jupyter kernel would: each notebook gets a fresh Java

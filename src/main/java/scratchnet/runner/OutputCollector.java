@@ -11,15 +11,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import scratchnet.display.Frames;
 import scratchnet.display.MimeBundle;
-import scratchnet.kernel.CellException;
-import scratchnet.kernel.CellOutput;
+import scratchnet.exec.CellException;
+import scratchnet.exec.CellOutput;
 
 /**
  * Turns a running cell's output into the outputs Jupyter stores in a notebook: {@code stream}
  * (consecutive text of one stream merged), {@code display_data}, {@code execute_result} and
  * {@code error}. An update to a display replaces that output's data in place, even in an earlier
- * cell, so the notebook holds each display's final state. Output that arrives between cells is
- * dropped. Thread-safe: stdout and stderr arrive on different threads.
+ * cell, so the notebook holds each display's final state; a clear removes the running cell's
+ * outputs so far. Output that arrives between cells is dropped. Thread-safe: stdout and stderr arrive on different threads.
  */
 final class OutputCollector implements CellOutput {
     private ArrayNode outputs;
@@ -86,6 +86,15 @@ final class OutputCollector implements CellOutput {
                     }
                 }
                 fill(out, frame.bundle());
+                return;
+            }
+            case Frames.CLEAR: {
+                if (outputs == null) {
+                    return;
+                }
+                closeStream();
+                // a display cleared away is no longer in the notebook: later updates to it change nothing there
+                outputs.removeAll();
                 return;
             }
             default:

@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import scratchnet.cli.Args;
+
 /**
  * {@code java -jar scratchnet.jar run <notebook.ipynb | dir>... [--output DIR] [--timeout SECONDS]}:
  * runs every notebook named (a directory stands for its {@code *.ipynb} files, leaving out
@@ -32,6 +34,13 @@ public final class RunCommand {
     /** The usage line, as {@code help} shows it. */
     public static final String USAGE = "run <notebook.ipynb | dir>... [--output DIR] [--timeout SECONDS]";
 
+    /** The options: {@code --output DIR} (or {@code -o DIR}), {@code --timeout SECONDS}, {@code --help}. */
+    private static final Args.Spec OPTIONS = Args.spec()
+            .option("--output", "DIR", "-o")
+            .option("--timeout", "SECONDS")
+            .flag("--help", "-h")
+            .positionals("notebooks (.ipynb) or directories", 0, Integer.MAX_VALUE);
+
     private RunCommand() {
     }
 
@@ -42,55 +51,25 @@ public final class RunCommand {
 
     /** Runs the command, progress and summary to {@code out}, usage errors to {@code err}; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        List<String> inputs = new ArrayList<>();
-        Path outputDir = null;
-        Duration timeout = null;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            String value = null;
-            int eq = a.indexOf('=');
-            String flag = a.startsWith("--") && eq > 0 ? a.substring(0, eq) : a;
-            if (a.startsWith("--") && eq > 0) {
-                value = a.substring(eq + 1);
+        Args parsed;
+        Duration timeout;
+        try {
+            parsed = OPTIONS.parse(args);
+            if (parsed.has("--help")) {
+                out.println("usage: java -jar scratchnet.jar " + USAGE);
+                return 0;
             }
-            switch (flag) {
-                case "-h":
-                case "--help":
-                    out.println("usage: java -jar scratchnet.jar " + USAGE);
-                    return 0;
-                case "-o":
-                case "--output":
-                case "--timeout":
-                    if (value == null) {
-                        if (i + 1 >= args.length) {
-                            return usage(err, flag + " expects a value, got nothing after it");
-                        }
-                        value = args[++i];
-                    }
-                    if (flag.equals("--timeout")) {
-                        try {
-                            double s = Double.parseDouble(value);
-                            if (!(s > 0) || Double.isInfinite(s)) {
-                                throw new NumberFormatException();
-                            }
-                            timeout = Duration.ofMillis(Math.max(1, Math.round(s * 1000)));
-                        } catch (NumberFormatException e) {
-                            return usage(err, "--timeout expects a positive number of seconds, got '" + value + "'");
-                        }
-                    } else {
-                        outputDir = Path.of(value);
-                        if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
-                            return usage(err, "--output expects a directory, but " + outputDir + " is a file");
-                        }
-                    }
-                    break;
-                default:
-                    if (a.startsWith("-") && a.length() > 1) {
-                        return usage(err, "unknown option '" + a + "'; expected --output DIR or --timeout SECONDS");
-                    }
-                    inputs.add(a);
-            }
+            double seconds = parsed.positiveDouble("--timeout", "seconds", 0);
+            timeout = seconds > 0 ? Duration.ofMillis(Math.max(1, Math.round(seconds * 1000))) : null;
+        } catch (Args.UsageException e) {
+            return usage(err, e.getMessage());
         }
+        String output = parsed.value("--output", null);
+        Path outputDir = output == null ? null : Path.of(output);
+        if (outputDir != null && Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
+            return usage(err, "--output expects a directory, but " + outputDir + " is a file");
+        }
+        List<String> inputs = parsed.positionals();
         if (inputs.isEmpty()) {
             return usage(err, "expected at least one notebook (.ipynb) or directory, got none");
         }

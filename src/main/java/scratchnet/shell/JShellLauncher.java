@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jdk.jshell.tool.JavaShellToolBuilder;
-import scratchnet.kernel.CellEvaluator;
+import scratchnet.exec.CellEvaluator;
 
 /**
  * {@code java -jar scratchnet.jar jshell [jshell options]}: the JDK's JShell with scratchnet ready

@@ -76,10 +76,11 @@ class DisplayTest {
         DisplayHandle h = Display.display("a \"quoted\"\nline");
         h.update("b");
         Display.result("c");
+        Dsl.clearOutput();
 
         String text = out.toString(StandardCharsets.UTF_8);
         String[] lines = text.split("\n");
-        assertThat(lines).hasSize(4);
+        assertThat(lines).hasSize(5);
         assertThat(lines[0]).isEqualTo("before");
         Frames.Frame d = Frames.decode(lines[1] + "\n");
         Frames.Frame u = Frames.decode(lines[2] + "\n");
@@ -89,6 +90,10 @@ class DisplayTest {
         assertThat(u.type()).isEqualTo("update");
         assertThat(u.displayId()).isEqualTo(d.displayId()).isEqualTo(h.id());
         assertThat(r.type()).isEqualTo("result");
+        Frames.Frame c = Frames.decode(lines[4] + "\n");
+        assertThat(c.type()).isEqualTo("clear");
+        assertThat(c.displayId()).isNull();
+        assertThat(c.bundle().data()).isEmpty();
     }
 
     @Test
@@ -100,6 +105,7 @@ class DisplayTest {
         h.update("step 1");
         h.update("step 2");
         Display.result(7);
+        Display.clearOutput();   // printed text stays: nothing to print
 
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("step 1\nstep 2\n7\n".replace("\n", System.lineSeparator()));
     }

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
-import scratchnet.kernel.KernelSpec.Target;
+import scratchnet.install.JupyterDataDir.Target;
+import scratchnet.install.KernelSpec;
 
 /**
  * The installed kernel under real Jupyter front ends: installs the kernelspec from

@@ -188,6 +188,31 @@ class NotebookRunnerTest {
     }
 
     @Test
+    void clearOutputEmptiesTheCellAndErrorsNameTheUsersVariables(@TempDir Path dir) throws Exception {
+        Path nb = Files.write(dir.resolve("npe.ipynb"), notebook(
+                "System.out.println(\"gone\");\ndisplay(zeros(1, 1));\nclearOutput();\nSystem.out.println(\"kept\");",
+                "String s = null;",
+                "s.length()"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = RunCommand.run(new String[] {nb.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err);
+        String progress = out.toString(StandardCharsets.UTF_8);
+
+        assertThat(status).as(progress).isEqualTo(1);
+        assertThat(progress).contains("NullPointerException", "because \"s\" is null").doesNotContain("$JShell$");
+        JsonNode cells = JSON.readTree(dir.resolve("npe.out.ipynb").toFile()).get("cells");
+        JsonNode cleared = cells.get(0).get("outputs");
+        assertThat(cleared).as("only what was printed after clearOutput()").hasSize(1);
+        assertThat(Ipynb.text(cleared.get(0).get("text"))).isEqualTo("kept\n");
+        JsonNode error = cells.get(2).get("outputs").get(0);
+        assertThat(error.get("ename").asText()).isEqualTo("NullPointerException");
+        assertThat(error.get("evalue").asText()).isEqualTo("Cannot invoke \"String.length()\" because \"s\" is null");
+        StringBuilder traceback = new StringBuilder();
+        error.get("traceback").forEach(line -> traceback.append(line.asText()).append('\n'));
+        assertThat(traceback.toString()).contains("because \"s\" is null").doesNotContain("$JShell$");
+    }
+
+    @Test
     void refusesOutputsThatWouldReplaceASourceNotebook(@TempDir Path dir) throws Exception {
         byte[] a = notebook("1 + 1");
         byte[] aOut = notebook("2 + 2");

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import scratchnet.display.Frames;
 import scratchnet.display.MimeBundle;
-import scratchnet.kernel.CellException;
+import scratchnet.exec.CellException;
 
 /** The runner's pieces without a cell JVM: reading notebooks, collecting outputs, writing JSON and HTML. */
 class RunnerPartsTest {
@@ -102,6 +102,24 @@ class RunnerPartsTest {
         assertThat(second.get(0).get("ename").asText()).isEqualTo("Boom");
         assertThat(second.get(0).get("evalue").asText()).isEqualTo("it broke");
         assertThat(second.get(0).get("traceback").get(0).asText()).startsWith("\u001b[31;1m");
+    }
+
+    @Test
+    void clearRemovesTheCellsOutputsSoFar() {
+        OutputCollector c = new OutputCollector();
+        ArrayNode outputs = Ipynb.JSON.createArrayNode();
+        c.start(outputs, 1);
+        c.text(false, "epoch 1\n");
+        c.frame(new Frames.Frame(Frames.DISPLAY, MimeBundle.ofText("chart 1"), "d1"));
+        c.text(false, "half a line");
+        c.frame(new Frames.Frame(Frames.CLEAR, new MimeBundle(), null));
+        c.text(false, "epoch 2\n");
+        c.frame(new Frames.Frame(Frames.UPDATE, MimeBundle.ofText("cleared away"), "d1"));
+        c.end();
+
+        assertThat(outputs).hasSize(1);
+        assertThat(outputs.get(0).get("output_type").asText()).isEqualTo("stream");
+        assertThat(outputs.get(0).get("text").asText()).isEqualTo("epoch 2\n");
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-import scratchnet.kernel.CellEvaluator;
+import scratchnet.exec.CellEvaluator;
 
 /** The options and startup script the launcher hands to JShell (no JShell is started). */
 class JShellLauncherTest {

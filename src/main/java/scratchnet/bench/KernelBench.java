@@ -1,0 +1,215 @@
+package scratchnet.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import scratchnet.cli.Args;
+import scratchnet.install.JupyterDataDir;
+import scratchnet.install.KernelSpec;
+import scratchnet.install.RunningJava;
+import scratchnet.io.FileTrees;
+
+/**
+ * {@code java -jar scratchnet.jar kernel-bench [--runs N] [--notebook PATH] [--no-archives]}:
+ * measures the scratchnet kernel as Jupyter drives it — start → ready, the first cell's latency,
+ * a trivial cell's round trip, shutdown, a small notebook end to end (nbclient) and the seed-000
+ * notebook through {@code jupyter nbconvert --execute} — beside the python3 (ipykernel) kernel
+ * when it is installed, which runs the same small notebook and the numpy twin of notebook 000.
+ * Uses a python3 that has {@code jupyter_client}, {@code nbclient} and {@code nbconvert}, and
+ * installs the kernelspec (with its start-up archives, as {@code install} does) into a temporary
+ * prefix first, so it measures this jar. The runs alternate between the kernels; each figure is
+ * the best of the runs, with the median and the worst beside it (the machine may be shared).
+ * <pre>{@code
+ * kernel bench on 2 cores, java 17.0.15, best of 3 runs (median / worst)
+ * kernel       start s        first cell s   cell ms        shutdown s     notebook s     nbconvert 000 s
+ * scratchnet   0.66 (.7/.8)   0.55 (.6/.9)   14.0 (15/18)   0.11 (.11/.11) 2.10 (2.3/2.5) 4.10 (4.3/4.6)
+ * python3      0.70 (.7/.8)   0.01 (...)     ...
+ * }</pre>
+ */
+public final class KernelBench {
+    /** The notebook measured through nbconvert, relative to the working directory. */
+    static final String DEFAULT_NOTEBOOK = "notebooks/000-sine-regression.ipynb";
+    /** The numpy twin of notebook 000 that the python3 kernel runs through nbconvert. */
+    static final String PYTHON_TWIN = "/scratchnet/bench/000-sine-regression-python.ipynb";
+
+    /** The usage line, as {@code help} shows it. */
+    static final String USAGE = "kernel-bench [--runs N] [--notebook PATH] [--no-archives]";
+    private static final Args.Spec OPTIONS = Args.spec()
+            .option("--runs", "N").option("--notebook", "PATH").flag("--no-archives");
+
+    private KernelBench() {
+    }
+
+    /** Runs the benchmark; returns the exit status. */
+    public static int run(String[] args) throws Exception {
+        Args parsed;
+        int runs;
+        try {
+            parsed = OPTIONS.parse(args);
+            runs = parsed.positiveInt("--runs", 3);
+        } catch (Args.UsageException e) {
+            System.err.println("kernel-bench: " + e.getMessage());
+            System.err.println("usage: java -jar scratchnet.jar " + USAGE);
+            return 2;
+        }
+        Path notebook = Path.of(parsed.value("--notebook", DEFAULT_NOTEBOOK));
+        boolean archives = !parsed.has("--no-archives");
+        String python = findPython();
+        if (python == null) {
+            System.err.println("kernel-bench: needs a python3 with jupyter_client, nbclient and nbconvert"
+                    + " (Debian: apt-get install jupyter-client python3-nbclient python3-ipykernel jupyter-nbconvert)");
+            return 1;
+        }
+        Path dir = Files.createTempDirectory("scratchnet-kernel-bench");
+        try {
+            Path jar = RunningJava.jar();
+            Path javaExe = Path.of(System.getProperty("java.home"), "bin", "java");
+            KernelSpec.install(JupyterDataDir.Target.prefix(dir), jar, javaExe, "scratchnet", archives, System.err);
+            Path script = dir.resolve("kernel_bench.py");
+            copyResource("/scratchnet/bench/kernel_bench.py", script);
+            List<String> command = new ArrayList<>(List.of(python, script.toString(), "--runs", Integer.toString(runs)));
+            if (Files.isRegularFile(notebook)) {
+                Path twin = dir.resolve("000-sine-regression-python.ipynb");
+                copyResource(PYTHON_TWIN, twin);
+                command.addAll(List.of("--nbconvert", "scratchnet=" + notebook.toAbsolutePath(),
+                        "--nbconvert", "python3=" + twin));
+            } else {
+                System.err.println("kernel-bench: no " + notebook + " here, so no nbconvert figures"
+                        + " (run from the repository, or pass --notebook PATH)");
+            }
+            command.addAll(List.of("scratchnet", "python3"));
+            ProcessBuilder pb = new ProcessBuilder(command);
+            Map<String, String> env = pb.environment();
+            String data = dir.resolve("share").resolve("jupyter").toString();
+            env.merge("JUPYTER_PATH", data, (old, mine) -> mine + java.io.File.pathSeparator + old);
+            pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+            Process p = pb.start();
+            Map<String, List<JsonNode>> rows = new LinkedHashMap<>();
+            ObjectMapper json = new ObjectMapper();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (line.startsWith("{")) {
+                        JsonNode row = json.readTree(line);
+                        rows.computeIfAbsent(row.get("kernel").asText(), k -> new ArrayList<>()).add(row);
+                    }
+                }
+            }
+            p.waitFor();
+            print(rows, runs);
+            return rows.isEmpty() ? 1 : 0;
+        } finally {
+            try {
+                FileTrees.deleteTree(dir);
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                // a temp dir left behind is harmless
+            }
+        }
+    }
+
+    /** The columns: JSON field, heading, scale to the shown unit, decimals. */
+    private record Column(String field, String heading, double scale, int decimals) {
+    }
+
+    private static final List<Column> COLUMNS = List.of(
+            new Column("start_s", "start s", 1, 2),
+            new Column("first_cell_s", "first cell s", 1, 2),
+            new Column("trivial_ms", "cell ms", 1, 1),
+            new Column("shutdown_s", "shutdown s", 1, 2),
+            new Column("notebook_s", "notebook s", 1, 2),
+            new Column("nbconvert_s", "nbconvert 000 s", 1, 2));
+
+    private static void print(Map<String, List<JsonNode>> rows, int runs) {
+        System.out.println("kernel bench on " + Runtime.getRuntime().availableProcessors() + " cores, java "
+                + System.getProperty("java.version") + ", best of " + runs + " run" + (runs == 1 ? "" : "s")
+                + " (median / worst)");
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-12s", "kernel"));
+        for (Column c : COLUMNS) {
+            head.append(String.format(Locale.ROOT, " %-20s", c.heading()));
+        }
+        System.out.println(head.toString().stripTrailing());
+        for (Map.Entry<String, List<JsonNode>> e : rows.entrySet()) {
+            List<String> errors = new ArrayList<>();
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-12s", e.getKey()));
+            for (Column c : COLUMNS) {
+                List<Double> values = new ArrayList<>();
+                for (JsonNode row : e.getValue()) {
+                    if (row.has(c.field())) {
+                        values.add(row.get(c.field()).asDouble() * c.scale());
+                    }
+                }
+                line.append(String.format(Locale.ROOT, " %-20s", summary(values, c.decimals())));
+            }
+            for (JsonNode row : e.getValue()) {
+                for (String field : List.of("error", "nbconvert_error")) {
+                    if (row.has(field) && !errors.contains(row.get(field).asText())) {
+                        errors.add(row.get(field).asText());
+                    }
+                }
+            }
+            System.out.println(line.toString().stripTrailing());
+            for (String error : errors) {
+                System.out.println("    " + e.getKey() + ": not measured: " + error);
+            }
+        }
+        rows.values().stream().flatMap(List::stream).filter(r -> r.has("nbconvert_notebook"))
+                .map(r -> r.get("kernel").asText() + " ran " + r.get("nbconvert_notebook").asText())
+                .distinct().forEach(s -> System.out.println("nbconvert 000: " + s));
+    }
+
+    /** "best (median/worst)", or "-" without values. */
+    static String summary(List<Double> values, int decimals) {
+        if (values.isEmpty()) {
+            return "-";
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        String f = "%." + decimals + "f";
+        double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+        if (sorted.size() == 1) {
+            return String.format(Locale.ROOT, f, sorted.get(0));
+        }
+        return String.format(Locale.ROOT, f + " (" + f + "/" + f + ")", sorted.get(0), median,
+                sorted.get(sorted.size() - 1));
+    }
+
+    private static void copyResource(String resource, Path to) throws java.io.IOException {
+        try (InputStream in = KernelBench.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new java.io.IOException("expected resource " + resource + " in scratchnet.jar; it is missing"
+                        + " (rebuild with ./mvnw package)");
+            }
+            Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** A python3 that can import jupyter_client, nbclient and nbconvert: Debian's first, then the one on PATH. */
+    static String findPython() {
+        for (String candidate : new String[] {"/usr/bin/python3", "python3"}) {
+            try {
+                Process p = new ProcessBuilder(candidate, "-c", "import jupyter_client, nbclient, nbformat, nbconvert")
+                        .redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                if (p.waitFor() == 0) {
+                    return candidate;
+                }
+            } catch (Exception e) {
+                // try the next one
+            }
+        }
+        return null;
+    }
+}

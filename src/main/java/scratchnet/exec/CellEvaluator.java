@@ -1,0 +1,281 @@
+package scratchnet.exec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.VarSnippet;
+
+/**
+ * Runs notebook cells with JShell in a separate JVM (JShell's JDI execution engine), so that a
+ * running cell can always be stopped, even a busy loop, on every JDK. The cell JVM gets the
+ * scratchnet jar on its class path, the DSL imported, headless AWT, and display frames on.
+ * The parts: {@link CellSession} (the JShell and its JVM), {@link SnippetSplitter} (a cell into
+ * snippets), {@link Tracebacks} (errors with cell lines), {@link CellStopper} (interrupts),
+ * {@link SyncMarks} (all output in before the cell ends).
+ * <pre>{@code
+ * try (CellEvaluator ev = new CellEvaluator(sink, classPath, List.of())) {
+ *     ev.execute("var x = arange(0, 1, 0.01); x.sum()", 1);
+ * }
+ * }</pre>
+ */
+public final class CellEvaluator implements AutoCloseable {
+    /** What every cell starts with (the JShell launcher starts with these too). */
+    public static final List<String> IMPORTS = List.of(
+            "import java.util.*;", "import java.util.function.*;", "import java.util.stream.*;",
+            "import java.io.*;", "import java.nio.file.*;", "import java.math.*;",
+            "import static scratchnet.Dsl.*;", "import scratchnet.engine.Matrix;", "import scratchnet.nn.*;",
+            "import scratchnet.display.DisplayHandle;", "import scratchnet.plot.*;", "import scratchnet.data.*;",
+            "import org.knowm.xchart.*;", "import org.knowm.xchart.style.*;", "import tech.tablesaw.api.*;");
+
+    private final SyncMarks sink;
+    private final String classPath;
+    private final List<String> jvmOptions;
+    /** What {@code %classpath} added: a restarted session gets it again. */
+    private final List<String> addedClassPath = new ArrayList<>();
+    private final Tracebacks tracebacks = new Tracebacks();
+    private final CellStopper stopper = new CellStopper(() -> this.session);
+    /** Starts the first session in the background: the kernel answers Jupyter at once, the first cell waits. */
+    private final FutureTask<Void> starting;
+    private volatile CellSession session;
+    private boolean clearInterruptFlag;
+
+    /**
+     * Starts a session (in the background) whose cells run in a JVM with {@code classPath} and
+     * {@code jvmOptions}, sending their output to {@code sink}.
+     */
+    public CellEvaluator(CellOutput sink, String classPath, List<String> jvmOptions) {
+        this.sink = new SyncMarks(sink);
+        this.classPath = classPath;
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.starting = new FutureTask<>(() -> {
+            session = CellSession.start(this.sink, classPath, this.jvmOptions, addedClassPath);
+            return null;
+        });
+        Thread t = new Thread(starting, "scratchnet-cell-jvm-start");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Waits until the cell JVM is up; a failure to start becomes the cell's error. */
+    private void ready() throws CellException {
+        try {
+            starting.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            String msg = "the Java session for the cells could not start: " + cause.getMessage();
+            throw new CellException("KernelStartError", msg, List.of(Ansi.red("KernelStartError") + ": " + msg));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CellException("Interrupted", "interrupted while the Java session was starting", List.of());
+        }
+    }
+
+    /** Like {@link #ready()}, for completion and inspection: false when the session is not up. */
+    private boolean isReady() {
+        try {
+            ready();
+            return true;
+        } catch (CellException e) {
+            return false;
+        }
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    /** Stops the cell JVM and frees the session. */
+    @Override
+    public void close() {
+        if (!starting.isDone()) {
+            // still starting: end the half-started cell JVM instead of waiting for it (the start
+            // thread is a daemon, so it cannot keep the kernel's process alive)
+            ProcessHandle.current().children().forEach(ProcessHandle::destroyForcibly);
+            try {
+                starting.get(1, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // it failed to start, as intended, or is still failing: nothing more to close
+                return;
+            }
+        }
+        synchronized (this) {
+            closeSession();
+        }
+    }
+
+    private void closeSession() {
+        CellSession s = session;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    /** Replaces the cell JVM with a fresh one (all variables are lost). */
+    private synchronized void restart() {
+        closeSession();
+        tracebacks.clear();
+        session = CellSession.start(sink, classPath, jvmOptions, addedClassPath);
+    }
+
+    // ------------------------------------------------------------------ running cells
+
+    /**
+     * Runs a cell: each statement or declaration in order, stopping at the first error. If the last
+     * one is an expression, its value is shown as the cell's result.
+     *
+     * @throws CellException for compile errors, exceptions in the cell, and interrupts
+     */
+    public void execute(String code, int cell) throws CellException {
+        ready();
+        if (cell <= 1) {
+            StartTrace.mark("first cell starts");
+        }
+        stopper.cellStarted();
+        try {
+            JShell shell = session.shell();
+            if (clearInterruptFlag) {
+                // fit re-sets the interrupt flag when it stops early; start the next cell clean
+                shell.eval("Thread.interrupted();");
+                clearInterruptFlag = false;
+            }
+            SnippetEvent last = null;
+            for (Segment seg : SnippetSplitter.split(shell.sourceCodeAnalysis(), code)) {
+                if (stopper.interrupted()) {
+                    throw interruptedError();
+                }
+                for (SnippetEvent ev : shell.eval(seg.source())) {
+                    if (ev.causeSnippet() != null) {
+                        continue;
+                    }
+                    tracebacks.remember(ev.snippet(), cell, seg.firstLine());
+                    if (ev.status() == Snippet.Status.REJECTED) {
+                        throw tracebacks.compileError(shell, code, seg, ev.snippet());
+                    }
+                    if (ev.exception() != null) {
+                        if (stopper.interrupted()) {
+                            throw interruptedError();
+                        }
+                        throw tracebacks.runtimeError(shell, ev.exception());
+                    }
+                    if (ev.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                        sink.text(true, tracebacks.notYetUsable(shell, ev.snippet()));
+                    }
+                    last = ev;
+                }
+            }
+            if (stopper.interrupted() || stopper.killed()) {
+                throw interruptedError();
+            }
+            if (cell <= 1) {
+                StartTrace.mark("first cell evaluated");
+            }
+            // show the last expression's value
+            String value = resultName(last);
+            if (value != null) {
+                for (SnippetEvent ev : shell.eval("scratchnet.display.Display.result(" + value + ");")) {
+                    if (ev.exception() != null) {
+                        throw tracebacks.runtimeError(shell, ev.exception());
+                    }
+                }
+            }
+        } catch (IllegalStateException closed) {
+            // the cell JVM died (System.exit in the cell, or a hard stop): start a new one
+            restart();
+            throw new CellException("Restarted", "the Java process running the cells ended, so it was restarted;"
+                    + " variables from earlier cells are gone", List.of());
+        } finally {
+            stopper.cellEnded();
+            if (stopper.interrupted()) {
+                clearInterruptFlag = true;
+            }
+            // wait until all of the cell's output has come through, so it is published before the reply
+            sync();
+        }
+    }
+
+    /** Asks the cell JVM to write a sync mark after everything written so far, and waits for it. */
+    private void sync() {
+        InterruptLine line = session.line();
+        if (!line.connected()) {
+            return;
+        }
+        long mark = sink.next();
+        if (line.requestSync(mark)) {
+            sink.await(mark);
+        }
+    }
+
+    /** The name whose value the cell shows: an expression's temporary variable, or a bare variable. */
+    private static String resultName(SnippetEvent ev) {
+        if (ev == null || ev.value() == null) {
+            return null;
+        }
+        Snippet s = ev.snippet();
+        if (s instanceof VarSnippet && s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+            String type = ((VarSnippet) s).typeName();
+            // System.out.printf(...) and friends return the stream itself: not a result worth showing
+            if (type.equals("PrintStream") || type.equals("java.io.PrintStream") || type.equals("PrintWriter")
+                    || type.equals("java.io.PrintWriter")) {
+                return null;
+            }
+            return ((VarSnippet) s).name();
+        }
+        if (s instanceof ExpressionSnippet && s.subKind() == Snippet.SubKind.VAR_VALUE_SUBKIND) {
+            return ((ExpressionSnippet) s).name();
+        }
+        return null;
+    }
+
+    private CellException interruptedError() {
+        boolean killed = stopper.killed();
+        String msg = killed
+                ? "the cell did not stop, so its Java process was restarted; variables from earlier cells are gone"
+                : "the cell was stopped";
+        if (killed) {
+            restart();
+        }
+        return new CellException("Interrupted", msg, List.of(Ansi.red("Interrupted") + ": " + msg));
+    }
+
+    /**
+     * Stops the running cell: interrupt first, then the debugger's stop, then a new JVM. Returns
+     * at once; the running {@link #execute} call finishes with an "Interrupted" error.
+     */
+    public void interrupt() {
+        stopper.interrupt();
+    }
+
+    /** Adds a jar or directory to the class path of the cells (compiler and JVM). */
+    public synchronized void addToClasspath(String path) throws CellException {
+        ready();
+        session.shell().addToClasspath(path);
+        addedClassPath.add(path);
+    }
+
+    // ------------------------------------------------------------------ completion and inspection
+
+    /** JShell's analysis of code in this session, for completion, inspection and is_complete. */
+    public SourceCodeAnalysis analysis() {
+        isReady();
+        return session.shell().sourceCodeAnalysis();
+    }
+
+    /** The cell's snippets with their positions; empty while the session is not up. */
+    private List<Segment> segments(String code) {
+        if (!isReady()) {
+            return new ArrayList<>();
+        }
+        return SnippetSplitter.split(session.shell().sourceCodeAnalysis(), code);
+    }
+
+    /** The segment that holds the cursor (or the last one before it), for completion and inspection; or null. */
+    public Segment segmentAt(String code, int cursor) {
+        return SnippetSplitter.at(segments(code), cursor);
+    }
+}

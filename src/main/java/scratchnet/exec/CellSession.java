@@ -1,0 +1,122 @@
+package scratchnet.exec;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import scratchnet.exec.agent.CellAgent;
+
+/**
+ * One JShell session and the cell JVM under it: started with the cells' class path, the
+ * start-up archive when there is one, the {@link CellEvaluator#IMPORTS} done and the interrupt
+ * line connected. A restart closes it and starts another.
+ * <pre>{@code
+ * CellSession s = CellSession.start(output, "scratchnet.jar", List.of("-Xmx2g"), List.of());
+ * s.shell().eval("x.sum()");
+ * s.close();   // ends the cell JVM
+ * }</pre>
+ */
+final class CellSession {
+    private final JShell shell;
+    private final InterruptLine line;
+
+    private CellSession(JShell shell, InterruptLine line) {
+        this.shell = shell;
+        this.line = line;
+    }
+
+    /**
+     * Starts a cell JVM with {@code classPath}, {@code jvmOptions} and {@code addedClassPath}
+     * (what {@code %classpath} added before a restart), output to {@code sink}, and returns once
+     * its imports are loaded.
+     *
+     * @throws IllegalStateException when the JVM cannot start or an import fails
+     */
+    static CellSession start(CellOutput sink, String classPath, List<String> jvmOptions, List<String> addedClassPath) {
+        StartTrace.mark("cell JVM start");
+        // the cell JVM connects its interrupt agent as it starts (CellAgent), to this port
+        InterruptLine line = InterruptLine.open();
+        List<String> vm = new ArrayList<>(CellJvmOptions.of(classPath));
+        if (line.port() > 0) {
+            vm.add("-D" + CellAgent.INTERRUPT_PORT_PROPERTY + "=" + line.port());
+        }
+        // the class-data sharing archive made at install, when there is one (a stale one is ignored)
+        vm.addAll(StartupArchiveDir.cellJvmOptions());
+        vm.addAll(jvmOptions);
+        JavadocSources.install();
+        StartTrace.mark("javadoc sources");
+        // CellJvm launches the cell JVM in the background: the imports below compile (and the
+        // compiler warms up) while it starts
+        CellJvm cellJvm = new CellJvm();
+        JShell shell = JShell.builder()
+                .executionEngine(cellJvm, new HashMap<>())
+                .remoteVMOptions(vm.toArray(new String[0]))
+                .compilerOptions("--class-path", classPath)
+                .out(new PrintStream(new OutputRouter(false, sink), true, StandardCharsets.UTF_8))
+                .err(new PrintStream(new OutputRouter(true, sink), true, StandardCharsets.UTF_8))
+                .in(InputStream.nullInputStream())
+                .build();
+        CellSession session = new CellSession(shell, line);
+        try {
+            StartTrace.mark("JShell built");
+            for (String cp : addedClassPath) {
+                shell.addToClasspath(cp);
+            }
+            for (String imp : CellEvaluator.IMPORTS) {
+                session.mustRun(imp);
+                if (StartTrace.on()) {
+                    StartTrace.mark(imp);
+                }
+            }
+            StartTrace.mark("imports done");
+            // the imports' classes were queued while the JVM started: wait until they are loaded
+            cellJvm.awaitStarted();
+            StartTrace.mark("cell JVM up, imports loaded");
+            line.awaitAgent();
+            StartTrace.mark("cell session ready");
+            return session;
+        } catch (RuntimeException | Error e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    private void mustRun(String source) {
+        for (SnippetEvent ev : shell.eval(source)) {
+            if (ev.status() == Snippet.Status.REJECTED || ev.exception() != null) {
+                String why = ev.exception() != null ? ev.exception().getMessage()
+                        : shell.diagnostics(ev.snippet()).map(d -> d.getMessage(null))
+                        .reduce((a, b) -> a + "; " + b).orElse("rejected");
+                throw new IllegalStateException("could not prepare the Java session: `" + source + "` failed: " + why);
+            }
+        }
+    }
+
+    /** The JShell instance; its code runs in this session's cell JVM. */
+    JShell shell() {
+        return shell;
+    }
+
+    /** The line to the cell JVM's interrupt agent. */
+    InterruptLine line() {
+        return line;
+    }
+
+    /** Ends the cell JVM and the session. */
+    void close() {
+        line.close();
+        // kill the cell JVM first: JShell.close() would otherwise wait for it to exit by itself
+        ProcessHandle.current().children().forEach(ProcessHandle::destroyForcibly);
+        try {
+            shell.close();
+        } catch (RuntimeException e) {
+            // already gone
+        }
+    }
+}

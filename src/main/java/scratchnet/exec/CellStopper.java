@@ -1,0 +1,108 @@
+package scratchnet.exec;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Stops a running cell, gently first: the threads running cell code are interrupted (so
+ * {@code fit} returns with the model as trained so far); code that ignores the interrupt is
+ * stopped through the debugger after {@value #SOFT_STOP_MS} ms, repeatedly for
+ * {@value #HARD_STOP_WINDOW_MS} ms; a cell JVM that still does not stop is ended, and the
+ * evaluator starts a new one.
+ * <pre>{@code
+ * stopper.cellStarted();
+ * try { ... run the cell ... } finally { stopper.cellEnded(); }
+ * stopper.interrupt();     // from another thread: returns at once, escalates in the background
+ * stopper.interrupted()    // true: report "Interrupted"
+ * }</pre>
+ */
+final class CellStopper {
+    /** How long an interrupt may take before the debugger stops the cell. */
+    static final int SOFT_STOP_MS = 600;
+    /** How long debugger stops are retried before the cell JVM is replaced. */
+    static final int HARD_STOP_WINDOW_MS = 5000;
+
+    private final Supplier<CellSession> session;
+    private volatile boolean running;
+    private volatile boolean interrupted;
+    private volatile boolean killed;
+
+    /** A stopper for cells of whatever session {@code session} gives at the time. */
+    CellStopper(Supplier<CellSession> session) {
+        this.session = session;
+    }
+
+    /** A cell starts running: clears the previous cell's interrupt. */
+    void cellStarted() {
+        interrupted = false;
+        killed = false;
+        running = true;
+    }
+
+    /** The running cell has ended, however it ended. */
+    void cellEnded() {
+        running = false;
+    }
+
+    /** Whether the current (or last) cell was asked to stop. */
+    boolean interrupted() {
+        return interrupted;
+    }
+
+    /** Whether the current (or last) cell's JVM was ended because it would not stop. */
+    boolean killed() {
+        return killed;
+    }
+
+    /** Starts stopping the running cell, if one runs; returns at once. */
+    void interrupt() {
+        if (!running) {
+            return;
+        }
+        interrupted = true;
+        Thread escalate = new Thread(this::escalate, "scratchnet-interrupt");
+        escalate.setDaemon(true);
+        escalate.start();
+    }
+
+    private void escalate() {
+        try {
+            CellSession s = session.get();
+            // 1. ask nicely: interrupt the cell's threads (fit and sleep stop at once)
+            s.line().interrupt();
+            if (waitForIdle(SOFT_STOP_MS)) {
+                return;
+            }
+            // 2. stop the thread through the debugger (busy loops, code that swallows interrupts);
+            //    repeat for a while, since a cell still compiling on a busy machine has nothing to stop yet
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HARD_STOP_WINDOW_MS);
+            while (running && System.nanoTime() < deadline) {
+                s.line().interrupt();
+                s.shell().stop();
+                if (waitForIdle(250)) {
+                    return;
+                }
+            }
+            // 3. the cell JVM does not respond: end it; the evaluator restarts it
+            if (running) {
+                killed = true;
+                ProcessHandle.current().children().forEach(ProcessHandle::destroyForcibly);
+            }
+        } catch (RuntimeException e) {
+            // the session is closing
+        }
+    }
+
+    private boolean waitForIdle(long ms) {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+        while (running && System.nanoTime() < end) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return !running;
+            }
+        }
+        return !running;
+    }
+}

@@ -1,0 +1,74 @@
+package scratchnet.exec.agent;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import jdk.jshell.execution.RemoteExecutionControl;
+import jdk.jshell.execution.Util;
+import scratchnet.cli.Args;
+
+/**
+ * The JShell agent in the JVM that runs cells: JShell's own remote agent, with two changes.
+ * Its socket to the kernel sends small messages at once (TCP_NODELAY): without that, every
+ * command waits on the network stack's delayed acknowledgements and a trivial cell takes
+ * close to 200 ms instead of a few. And before serving JShell it switches the JVM to notebook
+ * output ({@code Notebook.install()}) and connects the {@link InterruptAgent} when the kernel
+ * names its port in the system property {@value #INTERRUPT_PORT_PROPERTY}, so no snippet has to
+ * be compiled for either.
+ * <pre>{@code
+ * JShell.builder().executionEngine("jdi:remoteAgent(scratchnet.exec.agent.CellAgent)")
+ * }</pre>
+ */
+public final class CellAgent extends RemoteExecutionControl {
+    /** The system property holding the kernel's interrupt port, when it has one. */
+    public static final String INTERRUPT_PORT_PROPERTY = "scratchnet.interrupt.port";
+
+    /** Connects to JShell on the given loopback port and serves its commands. */
+    public static void main(String[] args) throws Exception {
+        // displays go out as frames on System.out (whichever System.out is current when they are sent)
+        scratchnet.display.Notebook.install();
+        WarmUp.start();
+        String interruptPort = System.getProperty(INTERRUPT_PORT_PROPERTY);
+        if (interruptPort != null) {
+            try {
+                InterruptAgent.start(Integer.parseInt(interruptPort));
+            } catch (java.io.IOException | NumberFormatException e) {
+                // without the agent, the kernel stops cells through the debugger
+            }
+        }
+        // JShell's launcher passes the port it listens on as the only argument
+        String port = Args.spec().positionals("JShell's port", 1, 1).parse(args).positionals().get(0);
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(port));
+        socket.setTcpNoDelay(true);
+        InputStream in = socket.getInputStream();
+        OutputStream out = socket.getOutputStream();
+        Map<String, Consumer<OutputStream>> outputs = new HashMap<>();
+        outputs.put("out", st -> System.setOut(new PrintStream(st, true, StandardCharsets.UTF_8)));
+        outputs.put("err", st -> System.setErr(new PrintStream(st, true, StandardCharsets.UTF_8)));
+        Map<String, Consumer<InputStream>> inputs = new HashMap<>();
+        inputs.put("in", System::setIn);
+        Util.forwardExecutionControlAndIO(new CellAgent(), in, out, outputs, inputs);
+    }
+
+    /** Overridden so that JShell's stop finds this class's frame while a cell runs. */
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        WarmUp.cellStarted();
+        return super.invoke(doitMethod);
+    }
+
+    /** Overridden so that JShell's stop finds this class's frame while a value is read. */
+    @Override
+    public String varValue(String className, String varName)
+            throws RunException, EngineTerminationException, InternalException {
+        return super.varValue(className, varName);
+    }
+}

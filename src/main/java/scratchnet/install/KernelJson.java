@@ -1,0 +1,59 @@
+package scratchnet.install;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import scratchnet.exec.KernelIdentity;
+
+/**
+ * The {@code kernel.json} of the scratchnet kernelspec: how Jupyter starts the kernel (the java
+ * executable, {@link #JVM_OPTIONS}, {@code -jar scratchnet.jar kernel {connection_file}}), its
+ * display name, and message-based interrupts.
+ * <pre>{@code
+ * byte[] json = KernelJson.bytes(Path.of("scratchnet.jar"), Path.of("/usr/bin/java"), List.of());
+ * // {"argv": ["/usr/bin/java", "-Djava.awt.headless=true", ..., "-jar", ".../scratchnet.jar", "kernel",
+ * //           "{connection_file}"], "display_name": "Java (scratchnet)", "language": "java", ...}
+ * }</pre>
+ */
+public final class KernelJson {
+    /** JVM options of the kernel process: it only orchestrates and compiles, user code runs in a child JVM. */
+    public static final List<String> JVM_OPTIONS = List.of(
+            "-Djava.awt.headless=true", "-XX:+UseSerialGC",
+            // C1 only: the kernel's work (messaging, javac for each cell) is short-lived, and C2
+            // compiling javac takes a core for seconds at start-up, when the cell JVM needs it
+            "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+
+    private KernelJson() {
+    }
+
+    /**
+     * The kernel.json for {@code jar} run by {@code java}, with {@code extraJvmOptions} after
+     * {@link #JVM_OPTIONS}, as UTF-8 bytes with a final newline.
+     */
+    public static byte[] bytes(Path jar, Path java, List<String> extraJvmOptions) throws IOException {
+        List<String> argv = new ArrayList<>();
+        argv.add(java.toAbsolutePath().normalize().toString());
+        argv.addAll(JVM_OPTIONS);
+        argv.addAll(extraJvmOptions);
+        argv.add("-jar");
+        argv.add(jar.toAbsolutePath().normalize().toString());
+        argv.add("kernel");
+        argv.add("{connection_file}");
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("argv", argv);
+        spec.put("display_name", KernelIdentity.DISPLAY_NAME);
+        spec.put("language", KernelIdentity.LANGUAGE);
+        spec.put("interrupt_mode", "message");
+        spec.put("env", Map.of());
+        spec.put("metadata", Map.of("debugger", false));
+        String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(spec);
+        return (text + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,105 @@
+package scratchnet.exec.magic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import scratchnet.display.Frames;
+import scratchnet.exec.CellEvaluator;
+import scratchnet.exec.CellException;
+import scratchnet.exec.CellOutput;
+
+/** The magics: dispatch, errors that name what was expected, and line numbers kept around them. */
+class MagicsTest {
+    /** Collects the text written to stdout and stderr. */
+    private static final class Recorded implements CellOutput {
+        final StringBuilder text = new StringBuilder();
+
+        @Override
+        public synchronized void text(boolean stderr, String t) {
+            text.append(t);
+        }
+
+        @Override
+        public void frame(Frames.Frame frame) {
+        }
+
+        synchronized String taken() {
+            String s = text.toString();
+            text.setLength(0);
+            return s;
+        }
+    }
+
+    private static final Recorded OUT = new Recorded();
+    private static CellEvaluator cells;
+    private static Magics magics;
+
+    @BeforeAll
+    static void start() {
+        cells = new CellEvaluator(OUT, System.getProperty("java.class.path"), List.of("-Dscratchnet.warmup=false"));
+        magics = new Magics(cells, OUT);
+    }
+
+    @AfterAll
+    static void stop() {
+        cells.close();
+    }
+
+    @Test
+    void unknownMagicListsEveryKnownForm() {
+        assertThatThrownBy(() -> magics.run("%bogus 1", 1))
+                .isInstanceOf(CellException.class)
+                .hasMessage("unknown magic %bogus; the known magics are: %classpath <jar or dir>,"
+                        + " %maven group:artifact:version, %time <code>, %%time (first line of a cell)");
+        assertThatThrownBy(() -> magics.run("%%classpath x\n1", 1)).hasMessageStartingWith("unknown magic %%classpath x;");
+        assertThatThrownBy(() -> magics.run("int a = 1;\n%%time", 1)).hasMessageStartingWith("unknown magic %%time;");
+    }
+
+    @Test
+    void malformedMagicsSayWhatWasExpected() {
+        assertThatThrownBy(() -> magics.run("%time", 1)).hasMessageContaining("%time needs code to time");
+        assertThatThrownBy(() -> magics.run("%classpath", 1)).hasMessageContaining("%classpath needs a jar file");
+        assertThatThrownBy(() -> magics.run("%classpath /no/such/dir", 1))
+                .hasMessageContaining("/no/such/dir does not exist (expected a jar file or a directory of classes)");
+        assertThatThrownBy(() -> magics.run("%maven commons-math3", 1))
+                .hasMessageContaining("%maven expects group:artifact:version").hasMessageContaining("got 'commons-math3'");
+    }
+
+    @Test
+    void cellMagicBodyKeepsTheCellsLineNumbers() {
+        assertThat(Magics.blankThroughMagicLine("%%time\nx")).isEqualTo("\nx");
+        assertThat(Magics.blankThroughMagicLine("\n  %%time\nx\ny")).isEqualTo("\n\nx\ny");
+        assertThat(Magics.blankThroughMagicLine("%%time")).isEmpty();
+    }
+
+    @Test
+    void wallTimeIsInMillisecondsBelowASecond() {
+        assertThat(TimeMagic.format(0.0123)).isEqualTo("12.3 ms");
+        assertThat(TimeMagic.format(2.345)).isEqualTo("2.35 s");
+    }
+
+    @Test
+    void timedCellRunsItsLineMagicsAndErrorsPointAtCellLines(@TempDir Path dir) throws Exception {
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        OUT.taken();
+        magics.run("\n%%time\nint a = 20;\n%classpath " + classes + "\nSystem.out.println(a + 1);", 1);
+        String out = OUT.taken();
+        assertThat(out).contains("added to the class path: " + classes.toAbsolutePath().normalize())
+                .contains("21\n").containsPattern("Wall time: [0-9.]+ (ms|s)\n");
+        assertThat(out.indexOf("added to the class path")).isLessThan(out.indexOf("21\n"));
+
+        // the error is on cell line 4, after a line magic on line 2
+        assertThatThrownBy(() -> magics.run("int b = 1;\n%time b++\nint c = 2;\nint d = 1 / 0;", 2))
+                .isInstanceOf(CellException.class)
+                .satisfies(e -> assertThat(String.join("\n", ((CellException) e).traceback())).contains("cell [2] line 4"));
+    }
+}
