@@ -464,10 +464,19 @@ public final class Matrix {
     private String broadcastMessage(String op, Matrix o) {
         String msg = op + ": shapes " + dims(rows, cols) + " and " + dims(o.rows, o.cols)
                 + " do not broadcast — each dimension must be equal or 1";
-        if (broadcastDim(rows, o.cols) >= 0 && broadcastDim(cols, o.rows) >= 0) {
-            msg += "; did you mean to transpose the right operand (.T() gives " + dims(o.cols, o.rows) + ")?";
-        } else if (broadcastDim(cols, o.rows) >= 0 && broadcastDim(rows, o.cols) >= 0) {
-            msg += "; did you mean to transpose the left operand?";
+        // (r×c) against (or×oc) with either side transposed broadcasts iff r~oc and c~or: the two
+        // transposes fit together, so the hint names the smaller operand, whose transpose then
+        // broadcasts into the larger one and the result keeps the larger one's shape
+        int outRows = broadcastDim(rows, o.cols);
+        int outCols = broadcastDim(cols, o.rows);
+        if (outRows >= 0 && outCols >= 0) {
+            if (size() < o.size()) {
+                msg += "; did you mean to transpose the left operand (.T() gives " + dims(cols, rows)
+                        + ", the result " + dims(outCols, outRows) + ")?";
+            } else {
+                msg += "; did you mean to transpose the right operand (.T() gives " + dims(o.cols, o.rows)
+                        + ", the result " + dims(outRows, outCols) + ")?";
+            }
         }
         return msg;
     }
