@@ -86,14 +86,22 @@ public class Figure extends XYChart {
     }
 
     /**
-     * Paints as XChart does, except that a log-scale axis keeps XChart's own tick labels: XChart
-     * draws an axis linearly whenever it has a tick-label function, whatever its log setting.
+     * Paints as XChart does, with two changes. A linear axis whose bounds were not set gets round
+     * bounds and round ticks ({@link NiceScale}: 1, 2 or 5 × 10^k, at most {@link #maxTicks} of
+     * them, the axis starting and ending on a tick), where XChart alone would put the ticks on
+     * evenly spaced data values (0, 0.07, 0.14 … for {@code arange(0, 1, 0.01)}). A log-scale axis
+     * keeps XChart's own tick labels: XChart draws an axis linearly whenever it has a tick-label
+     * function, whatever its log setting. The styler is left as it was.
      */
     @Override
     public void paint(Graphics2D g, int width, int height) {
         XYStyler s = getStyler();
         Function<Double, String> fx = s.getxAxisTickLabelsFormattingFunction();
         Function<Double, String> fy = s.getyAxisTickLabelsFormattingFunction();
+        int hintX = s.getXAxisTickMarkSpacingHint();
+        int hintY = s.getYAxisTickMarkSpacingHint();
+        boolean roundX = !s.isXAxisLogarithmic() && s.getXAxisMin() == null && s.getXAxisMax() == null;
+        boolean roundY = !s.isYAxisLogarithmic() && s.getYAxisMin() == null && s.getYAxisMax() == null;
         if (s.isXAxisLogarithmic() && fx == TICKS) {
             s.setxAxisTickLabelsFormattingFunction(null);
         }
@@ -101,10 +109,75 @@ public class Figure extends XYChart {
             s.setyAxisTickLabelsFormattingFunction(null);
         }
         try {
+            if (roundX) {
+                roundAxis(true, width - Y_AXIS_PIXELS);
+            }
+            if (roundY) {
+                roundAxis(false, height - X_AXIS_PIXELS);
+            }
             super.paint(g, width, height);
         } finally {
             s.setxAxisTickLabelsFormattingFunction(fx);
             s.setyAxisTickLabelsFormattingFunction(fy);
+            s.setXAxisTickMarkSpacingHint(hintX);
+            s.setYAxisTickMarkSpacingHint(hintY);
+            if (roundX) {
+                s.setXAxisMin(null).setXAxisMax(null);
+            }
+            if (roundY) {
+                s.setYAxisMin(null).setYAxisMax(null);
+            }
+        }
+    }
+
+    /** About what the y axis's labels and padding take from the width, in pixels. */
+    private static final int Y_AXIS_PIXELS = 70;
+    /** About what the title, the x axis's labels and padding take from the height, in pixels. */
+    private static final int X_AXIS_PIXELS = 85;
+    /** Pixels per tick below which ticks would crowd: along x (labels side by side), along y. */
+    private static final int X_TICK_PIXELS = 70;
+    private static final int Y_TICK_PIXELS = 36;
+
+    /** At most this many ticks on an axis about {@code pixels} long: 3 to 9. */
+    static int maxTicks(double pixels, boolean x) {
+        int n = (int) (pixels / (x ? X_TICK_PIXELS : Y_TICK_PIXELS)) + 1;
+        return Math.max(3, Math.min(9, n));
+    }
+
+    /**
+     * Sets round bounds on one axis and a tick spacing hint from which XChart's own tick placement
+     * (steps of 1, 2, 5 × 10^k chosen from span / plot size × hint) picks the same step. The
+     * bounds reach a billionth of a step past the round values: XChart puts the ticks on the data
+     * values instead when the bounds and the data are evenly spaced together.
+     */
+    private void roundAxis(boolean x, double axisPixels) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (XYSeries series : getSeriesMap().values()) {
+            for (double v : x ? series.getXData() : series.getYData()) {
+                if (Double.isFinite(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        NiceScale scale = NiceScale.of(min, max, maxTicks(axisPixels, x));
+        if (scale == null) {
+            return;
+        }
+        double slack = scale.step * 1e-9;
+        // XChart: significand = span / tickSpace × hint maps (1.5, 3.5] to 2, (3.5, 7.5] to 5 and
+        // (0.75, 1.5] to 1; aim at the middle of the band of our mantissa, on the plot's 92 %
+        double middle = scale.mantissa == 1 ? 1.06 : scale.mantissa == 2 ? 2.29 : 5.12;
+        double tickSpace = getStyler().getPlotContentSize() * axisPixels;
+        int hint = (int) Math.round(scale.step / scale.mantissa * middle * tickSpace / (scale.hi - scale.lo));
+        XYStyler s = getStyler();
+        if (x) {
+            s.setXAxisMin(scale.lo - slack).setXAxisMax(scale.hi + slack);
+            s.setXAxisTickMarkSpacingHint(hint);
+        } else {
+            s.setYAxisMin(scale.lo - slack).setYAxisMax(scale.hi + slack);
+            s.setYAxisTickMarkSpacingHint(hint);
         }
     }
 
