@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * Matrix multiply with an optional native path: {@code dgemm} from the system BLAS (OpenBLAS,
- * say) when one is installed, the pure-Java loops of {@link Kernels} otherwise.
+ * say) when one is installed, the pure-Java loops of {@link Loops} otherwise.
  *
  * <pre>{@code
  * double[] c = new double[m * n];
@@ -55,7 +55,7 @@ public final class Blas {
      * Products with fewer multiply-adds than this ({@code m·k·n < 32768}, i.e. smaller than a 32³
      * cube) always use the Java loops. There the time at stake is small: a native call costs about
      * 0.2 µs of JNI and array handling, and a whole 32³ product takes about 11 µs in the Java
-     * loops and 1.6 µs in OpenBLAS (measured with the i-k-j loops of {@link Kernels}; OpenBLAS is
+     * loops and 1.6 µs in OpenBLAS (measured with the i-k-j loops of {@link Loops}; OpenBLAS is
      * ahead from about 8³ up). What the threshold buys is that small products, such as all of
      * document 000's, give the Java kernel's results bit for bit and never load the native
      * library (about 0.1–0.2 s once, and on JDK 24+ a native-access warning unless enabled).
@@ -125,20 +125,20 @@ public final class Blas {
     }
 
     /**
-     * The pure-Java path: {@link Kernels}' loops. When both operands are transposed, Bᵀ is formed
-     * (k×n) and C = Aᵀ·(Bᵀ) goes to {@link Kernels#matmulTransA}.
+     * The pure-Java path: {@link Loops}' loops. When both operands are transposed, Bᵀ is formed
+     * (k×n) and C = Aᵀ·(Bᵀ) goes to {@link Loops#matmulTransA}.
      *
-     * <p>Note for wiring: this must reach the Java loops themselves. If {@code Kernels.matmul*}
+     * <p>Note for wiring: this must reach the Java loops themselves. If {@code Loops.matmul*}
      * come to call {@link #gemm}, point this at their Java bodies (or at the Java GEMM kernel),
      * or the two will call each other forever.
      */
     static void javaGemm(boolean transA, boolean transB, double[] a, double[] b, double[] c, int m, int k, int n) {
         if (!transA && !transB) {
-            Kernels.matmul(a, b, c, m, k, n);
+            Loops.matmul(a, b, c, m, k, n);
         } else if (!transA) {
-            Kernels.matmulTransB(a, b, c, m, k, n);
+            Loops.matmulTransB(a, b, c, m, k, n);
         } else if (!transB) {
-            Kernels.matmulTransA(a, b, c, k, m, n);
+            Loops.matmulTransA(a, b, c, k, m, n);
         } else {
             double[] bt = new double[k * n];
             for (int j = 0; j < n; j++) {
@@ -146,13 +146,13 @@ public final class Blas {
                     bt[p * n + j] = b[j * k + p];
                 }
             }
-            Kernels.matmulTransA(a, bt, c, k, m, n);
+            Loops.matmulTransA(a, bt, c, k, m, n);
         }
     }
 
     /**
      * True when a product of this size goes to the native BLAS right now (makes the choice if it
-     * must). {@link Kernels} asks this first; when it is false the pure-Java kernels run.
+     * must). {@link Loops} asks this first; when it is false the pure-Java kernels run.
      */
     public static boolean routesNative(int m, int k, int n) {
         return (long) m * k * n >= NATIVE_THRESHOLD && choice().nativeBlas() != null;

@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Matrix products for large matrices, in pure Java: C = A·B, C = A·Bᵀ and C = Aᵀ·B on row-major
- * {@code double[]} arrays, with the signatures and semantics of {@link Kernels#matmul},
- * {@link Kernels#matmulTransB} and {@link Kernels#matmulTransA} (C is overwritten; shapes are not
- * checked). {@link Kernels} calls these when {@link #preferredFor} says they pay off.
+ * {@code double[]} arrays, with the signatures and semantics of {@link Loops#matmul},
+ * {@link Loops#matmulTransB} and {@link Loops#matmulTransA} (C is overwritten; shapes are not
+ * checked). {@link Loops} calls these when {@link #preferredFor} says they pay off.
  *
  * <p>When the Vector API is there and its vectors hold 8 doubles (AVX-512; see {@link #VECTOR}),
  * products run on {@link VectorGemm}, which keeps an 8 × 16 block of C in registers across a whole
@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (SuperWord) turns it into AVX-512 (or AVX2) code only if every array access in the loop has the
  * same loop-invariant part in its index: with {@code c[ci + j]} and {@code b[bp + j]} it must
  * assume the two arrays may overlap at an unknown distance and keeps the loop scalar. (That is
- * why the simple loops of {@link Kernels} run scalar.) So each packed row of B is its own array,
+ * why the simple loops of {@link Loops} run scalar.) So each packed row of B is its own array,
  * indexed by plain {@code j}, and the four rows of C being updated are copied into one scratch
  * array, at {@code j}, {@code j + NC}, {@code j + 2·NC}, {@code j + 3·NC} (compile-time
  * constants), and copied back once per panel. One array for the four rows also gives them the
@@ -55,7 +55,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </pre>
  * whatever the blocking, the element's place in a tile or which thread computes it. So results
  * are bit-for-bit the same with any number of threads, and differ from the simple loops of
- * {@link Kernels} only by rounding: fma rounds once where {@code s + a·b} rounds twice.
+ * {@link Loops} only by rounding: fma rounds once where {@code s + a·b} rounds twice.
  */
 public final class Gemm {
     /** Rows of B (values of p) in one packed panel. */
@@ -109,7 +109,7 @@ public final class Gemm {
     }
 
     /**
-     * Whether the blocked product beats {@link Kernels}' simple loops for C (m×n) = A (m×k)·B (k×n):
+     * Whether the blocked product beats {@link Loops}' simple loops for C (m×n) = A (m×k)·B (k×n):
      * at least 4 rows, an inner dimension of at least 4 and rows of at least 16 columns. Measured
      * on AVX-512 with JDK 17, one thread, every shape with m, k, n in 1, 2, 4, …, 128: inside this
      * region the blocked product takes 0.1–0.8 of the simple loops' time for all three variants

@@ -498,7 +498,7 @@ public final class Matrix {
             throw new ShapeException(msg);
         }
         double[] c = new double[rows * other.cols];
-        Kernels.matmul(data, other.data, c, rows, cols, other.cols);
+        Loops.matmul(data, other.data, c, rows, cols, other.cols);
         return new Matrix(rows, other.cols, c);
     }
 
@@ -509,7 +509,7 @@ public final class Matrix {
                     + "ᵀ — column counts " + cols + " and " + other.cols + " differ (a.dotT(b) is a·bᵀ)");
         }
         double[] c = new double[rows * other.rows];
-        Kernels.matmulTransB(data, other.data, c, rows, cols, other.rows);
+        Loops.matmulTransB(data, other.data, c, rows, cols, other.rows);
         return new Matrix(rows, other.rows, c);
     }
 
@@ -520,7 +520,7 @@ public final class Matrix {
                     + " — row counts " + rows + " and " + other.rows + " differ (a.tDot(b) is aᵀ·b)");
         }
         double[] c = new double[cols * other.cols];
-        Kernels.matmulTransA(data, other.data, c, rows, cols, other.cols);
+        Loops.matmulTransA(data, other.data, c, rows, cols, other.cols);
         return new Matrix(cols, other.cols, c);
     }
 
@@ -538,7 +538,7 @@ public final class Matrix {
     /** e to the power of every element. */
     public Matrix exp() {
         double[] d = new double[data.length];
-        Kernels.exp(data, d, d.length);
+        Loops.exp(data, d, d.length);
         return new Matrix(rows, cols, d);
     }
 
@@ -583,28 +583,28 @@ public final class Matrix {
     /** The logistic sigmoid 1 / (1 + e^(−v)) of every element. */
     public Matrix sigmoid() {
         double[] d = new double[data.length];
-        Kernels.sigmoid(data, d, d.length);
+        Loops.sigmoid(data, d, d.length);
         return new Matrix(rows, cols, d);
     }
 
     /** max(v, 0) of every element. */
     public Matrix relu() {
         double[] d = new double[data.length];
-        Kernels.relu(data, d, d.length);
+        Loops.relu(data, d, d.length);
         return new Matrix(rows, cols, d);
     }
 
     /** tanh of every element. */
     public Matrix tanh() {
         double[] d = new double[data.length];
-        Kernels.tanh(data, d, d.length);
+        Loops.tanh(data, d, d.length);
         return new Matrix(rows, cols, d);
     }
 
     /** The softmax of each column (each sample), shifted by the column maximum for stability. */
     public Matrix softmax() {
         double[] d = new double[data.length];
-        Kernels.softmaxColumns(data, d, rows, cols);
+        Loops.softmaxColumns(data, d, rows, cols);
         return new Matrix(rows, cols, d);
     }
 
@@ -663,7 +663,7 @@ public final class Matrix {
 
     /** The sum of all elements (numpy's pairwise order). */
     public double sum() {
-        return Kernels.sum(data, 0, data.length);
+        return Loops.sum(data, 0, data.length);
     }
 
     /** The mean of all elements. */
@@ -694,7 +694,7 @@ public final class Matrix {
         checkAxis("sum", axis);
         if (axis == 1) {
             double[] d = new double[rows];
-            Kernels.rowSums(data, d, rows, cols);
+            Loops.rowSums(data, d, rows, cols);
             return new Matrix(rows, 1, d);
         }
         double[] d = new double[cols];

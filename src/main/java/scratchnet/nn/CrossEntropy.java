@@ -1,6 +1,6 @@
 package scratchnet.nn;
 
-import scratchnet.engine.Kernels;
+import scratchnet.engine.Loops;
 import scratchnet.engine.Matrix;
 import scratchnet.engine.ShapeException;
 
@@ -26,7 +26,7 @@ public final class CrossEntropy implements Loss {
             // y·log(a), with 0·log 0 counted as 0
             terms[i] = y[i] == 0.0 ? 0.0 : y[i] * Math.log(a[i]);
         }
-        return -Kernels.sum(terms, 0, n) / m;
+        return -Loops.sum(terms, 0, n) / m;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package scratchnet.nn;
 
-import scratchnet.engine.Kernels;
+import scratchnet.engine.Loops;
 import scratchnet.engine.Matrix;
 
 /**
@@ -45,12 +45,12 @@ public final class Dense {
     void forward(double[] aPrev, double[] z, double[] a, int m) {
         if (in <= FEW || out <= FEW_ROWS) {
             // Z = W·A_prev + b: with few inputs or units, each row of Z is a sum of rows of A_prev
-            Kernels.combineRows(w, in, 1, b, aPrev, z, out, in, m);
+            Loops.combineRows(w, in, 1, b, aPrev, z, out, in, m);
             // A = g(Z)
             activation.forward(z, a, out, m);
         } else {
             // Z = W·A_prev
-            Kernels.matmul(w, aPrev, z, out, in, m);
+            Loops.matmul(w, aPrev, z, out, in, m);
             // Z += b (broadcast across the m columns), then A = g(Z), in one pass
             activation.forwardWithBias(z, b, a, out, m);
         }
@@ -65,9 +65,9 @@ public final class Dense {
                   double[] deltaPrev, Activation below, double[] zPrev) {
         // dW = dZ·A_prevᵀ  (few weights: one dot product of length m each)
         if (dW.length <= FEW_WEIGHTS) {
-            Kernels.rowDots(delta, aPrev, dW, out, m, in);
+            Loops.rowDots(delta, aPrev, dW, out, m, in);
         } else {
-            Kernels.matmulTransB(delta, aPrev, dW, out, m, in);
+            Loops.matmulTransB(delta, aPrev, dW, out, m, in);
         }
         // dW = dW / m  (+ λ·W / m)
         if (l2 == 0.0) {
@@ -81,14 +81,14 @@ public final class Dense {
         }
         // db = Σ_columns dZ / m
         for (int i = 0; i < out; i++) {
-            db[i] = Kernels.fastSum(delta, i * m, (i + 1) * m) / m;
+            db[i] = Loops.fastSum(delta, i * m, (i + 1) * m) / m;
         }
         if (deltaPrev != null) {
             // dA_prev = Wᵀ·dZ  (with few units, each row is a short sum of rows of dZ)
             if (out <= FEW || in <= FEW_ROWS) {
-                Kernels.combineRows(w, 1, in, null, delta, deltaPrev, in, out, m);
+                Loops.combineRows(w, 1, in, null, delta, deltaPrev, in, out, m);
             } else {
-                Kernels.matmulTransA(w, delta, deltaPrev, out, in, m);
+                Loops.matmulTransA(w, delta, deltaPrev, out, in, m);
             }
             // dZ_prev = dA_prev ⊙ g'(z_prev)
             below.backward(deltaPrev, zPrev, aPrev, in, m);

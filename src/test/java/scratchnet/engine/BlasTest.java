@@ -189,7 +189,7 @@ class BlasTest {
         double[] viaBlas = garbage(25 * 100);
         double[] viaJava = garbage(25 * 100);
         Blas.gemm(false, false, a, b, viaBlas, 25, 1, 100);
-        Kernels.matmul(a, b, viaJava, 25, 1, 100);
+        Loops.matmul(a, b, viaJava, 25, 1, 100);
         assertThat(viaBlas).containsExactly(viaJava); // the same loops: bit for bit
     }
 
