@@ -38,7 +38,7 @@ import scratchnet.nn.TrainingListener;
 public final class Dsl {
     static {
         // in a terminal (plain JVM, local JShell), fit shows a progress bar; notebooks install their own display
-        if (!"frames".equals(System.getProperty("scratchnet.display"))) {
+        if (!scratchnet.settings.Settings.framesDisplay()) {
             scratchnet.display.Notebook.installTerminal();
         }
     }

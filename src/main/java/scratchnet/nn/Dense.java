@@ -2,6 +2,7 @@ package scratchnet.nn;
 
 import scratchnet.engine.Loops;
 import scratchnet.engine.Matrix;
+import scratchnet.engine.Tuning;
 
 /**
  * One fully connected layer: {@code z = W·a + b}, then {@code a' = g(z)}, with W (out×in) and
@@ -12,16 +13,12 @@ import scratchnet.engine.Matrix;
  * }</pre>
  */
 public final class Dense {
-    /**
-     * Up to this many inputs (forward) or units (backward), a layer sums rows directly instead of
-     * calling the general matrix product: the sum stays in a register and the product's packing
-     * and blocking would cost more than they save.
-     */
-    static final int FEW = 16;
-    /** Up to this many rows of output, a product sums rows directly whatever its inner size. */
-    static final int FEW_ROWS = 4;
-    /** Up to this many weights, dW is computed as separate dot products over the samples. */
-    static final int FEW_WEIGHTS = 256;
+    /** Up to this many inputs (forward) or units (backward), rows are summed directly ({@link Tuning#DENSE_FEW_INPUTS}). */
+    private static final int FEW = Tuning.DENSE_FEW_INPUTS;
+    /** Up to this many rows of output, rows are summed directly ({@link Tuning#DENSE_FEW_ROWS}). */
+    private static final int FEW_ROWS = Tuning.DENSE_FEW_ROWS;
+    /** Up to this many weights, dW is separate dot products ({@link Tuning#DENSE_FEW_WEIGHTS}). */
+    private static final int FEW_WEIGHTS = Tuning.DENSE_FEW_WEIGHTS;
     final int in;
     final int out;
     final Activation activation;

@@ -14,6 +14,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import scratchnet.engine.Matrix;
 import scratchnet.nn.History;
 import scratchnet.nn.Network;
+import scratchnet.settings.Settings;
 
 /**
  * Ready-made figures: scatter and line plots, a training run's loss curve, a classifier's decision
@@ -187,7 +188,7 @@ public final class Plots {
 
     /** Claims the first free {@code plot-n.png} (n from 1) in {@code <tmpdir>/scratchnet-plots}. */
     private static Path nextPlotFile() {
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "scratchnet-plots").toAbsolutePath();
+        Path dir = Settings.tempDir().resolve("scratchnet-plots").toAbsolutePath();
         synchronized (SHOW_LOCK) {
             try {
                 Files.createDirectories(dir);

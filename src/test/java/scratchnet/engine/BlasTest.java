@@ -14,6 +14,7 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import scratchnet.settings.Settings;
 
 /** {@link Blas}: the native dgemm against the Java kernel, the choice of path, the fallbacks. */
 class BlasTest {
@@ -253,17 +254,17 @@ class BlasTest {
 
     @Test
     void javaSelectedByThePropertyNamesIt() {
-        String before = System.getProperty(Blas.PROPERTY);
+        String before = System.getProperty(Settings.BLAS);
         try {
-            System.setProperty(Blas.PROPERTY, "Java");
+            System.setProperty(Settings.BLAS, "Java");
             Blas.reset();
             assertThat(Blas.active()).isEqualTo("java (pure-Java kernel; selected by -Dscratchnet.blas=Java)");
             assertThat(Blas.isNative()).isFalse();
         } finally {
             if (before == null) {
-                System.clearProperty(Blas.PROPERTY);
+                System.clearProperty(Settings.BLAS);
             } else {
-                System.setProperty(Blas.PROPERTY, before);
+                System.setProperty(Settings.BLAS, before);
             }
         }
     }

@@ -211,7 +211,7 @@ class GemmTest {
             int m = s[0];
             int k = s[1];
             int n = s[2];
-            assertThat((long) m * k * n).isGreaterThanOrEqualTo(Gemm.PARALLEL_MIN_FLOPS);
+            assertThat((long) m * k * n).isGreaterThanOrEqualTo(Tuning.GEMM_PARALLEL_MIN_FLOPS);
             double[] a = random(r, m * k);
             double[] b = random(r, k * n);
             double[] one = garbage(m * n);
