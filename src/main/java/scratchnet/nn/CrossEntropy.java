@@ -2,6 +2,7 @@ package scratchnet.nn;
 
 import scratchnet.engine.Loops;
 import scratchnet.engine.Matrix;
+import scratchnet.engine.OneHot;
 import scratchnet.engine.ShapeException;
 
 /**
@@ -47,16 +48,8 @@ public final class CrossEntropy implements Loss {
     @Override
     public Matrix targets(Matrix y, int outputs) {
         if (y.rows() == 1 && outputs > 1) {
-            double[] oneHot = new double[outputs * y.cols()];
-            for (int j = 0; j < y.cols(); j++) {
-                double c = y.get(0, j);
-                if (c != Math.rint(c) || c < 0 || c >= outputs) {
-                    throw new IllegalArgumentException(label() + ": class index targets must be whole numbers 0…"
-                            + (outputs - 1) + " for " + outputs + " outputs, but sample " + j + " has " + c);
-                }
-                oneHot[(int) c * y.cols() + j] = 1.0;
-            }
-            return Matrix.wrap(outputs, y.cols(), oneHot);
+            // class labels: one class per output
+            return OneHot.encode(label() + " targets", y, outputs);
         }
         if (y.rows() != outputs && y.cols() == outputs) {
             throw new ShapeException(label() + ": targets are " + ShapeException.shape(y.rows(), y.cols())
