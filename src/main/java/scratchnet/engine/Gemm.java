@@ -54,7 +54,10 @@ import scratchnet.settings.Settings;
 public final class Gemm {
     /** Rows of B in one packed panel ({@link Tuning#GEMM_KC}). */
     static final int KC = Tuning.GEMM_KC;
-    /** Columns of C in one panel, and the distance between the rows of C in the scratch ({@link Tuning#GEMM_NC}). */
+    /**
+     * Columns of C in one panel, and the distance between the rows of C in the scratch ({@link
+     * Tuning#GEMM_NC}).
+     */
     static final int NC = Tuning.GEMM_NC;
     /** Rows of C one call of the main micro-kernel updates. */
     private static final int MR = 4;
@@ -108,7 +111,8 @@ public final class Gemm {
 
     /**
      * How many threads large products use: {@link Settings#threads()} ({@code scratchnet.threads},
-     * at most the processor count), read once, when the first large product starts the pool. The calling thread is one of them; the pool holds the others.
+     * at most the processor count), read once, when the first large product starts the pool. The
+     * calling thread is one of them; the pool holds the others.
      */
     public static int parallelism() {
         return Pool.PARALLELISM;
@@ -161,7 +165,10 @@ public final class Gemm {
         }
     }
 
-    /** {@code parts + 1} boundaries splitting [0, size) into near-equal pieces, inner ones multiples of {@code grain}. */
+    /**
+     * {@code parts + 1} boundaries splitting [0, size) into near-equal pieces, inner ones multiples of
+     * {@code grain}.
+     */
     static int[] cuts(int size, int parts, int grain) {
         int[] cut = new int[parts + 1];
         for (int t = 1; t < parts; t++) {

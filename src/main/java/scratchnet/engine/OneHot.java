@@ -7,7 +7,8 @@ package scratchnet.engine;
  * {@code labels[j]} of column j and 0 elsewhere; {@code argmax(0)} gives the labels back.
  * <pre>{@code
  * OneHot.encode(Matrix.rowVector(0, 2, 1), 3);   // [[1,0,0],[0,0,1],[0,1,0]]
- * OneHot.encode(Matrix.rowVector(3), 3);         // oneHot: label 3 of sample 0 is not a class of k = 3 (expected 0…2)
+ * OneHot.encode(Matrix.rowVector(3), 3);
+ * // IllegalArgumentException: oneHot: label 3 of sample 0 is not a class of k = 3 (expected whole numbers 0…2)
  * }</pre>
  */
 public final class OneHot {

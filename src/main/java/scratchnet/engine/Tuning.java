@@ -23,20 +23,41 @@ public final class Tuning {
      */
     public static final long NATIVE_MIN_FLOPS = 32_768;
 
-    /** Without the Vector API kernel: the blocked product needs at least this many rows of C. [Where the blocked product pays] */
+    /**
+     * Without the Vector API kernel: the blocked product needs at least this many rows of C. [Where
+     * the blocked product pays]
+     */
     public static final int BLOCKED_MIN_ROWS = 4;
-    /** Without the Vector API kernel: the blocked product needs an inner size k of at least this. [Where the blocked product pays] */
+    /**
+     * Without the Vector API kernel: the blocked product needs an inner size k of at least this.
+     * [Where the blocked product pays]
+     */
     public static final int BLOCKED_MIN_DEPTH = 4;
-    /** Without the Vector API kernel: the blocked product needs at least this many columns of C. [Where the blocked product pays] */
+    /**
+     * Without the Vector API kernel: the blocked product needs at least this many columns of C. [Where
+     * the blocked product pays]
+     */
     public static final int BLOCKED_MIN_COLUMNS = 16;
 
-    /** With the Vector API kernel: the blocked product needs an inner size k of at least this. [Where the blocked product pays] */
+    /**
+     * With the Vector API kernel: the blocked product needs an inner size k of at least this. [Where
+     * the blocked product pays]
+     */
     public static final int VECTOR_BLOCKED_MIN_DEPTH = 2;
-    /** With the Vector API kernel: a product with at least this many rows pays from {@link #VECTOR_BLOCKED_MIN_COLUMNS} columns. [Where the blocked product pays] */
+    /**
+     * With the Vector API kernel: a product with at least this many rows pays from {@link
+     * #VECTOR_BLOCKED_MIN_COLUMNS} columns. [Where the blocked product pays]
+     */
     public static final int VECTOR_BLOCKED_MIN_ROWS = 4;
-    /** With the Vector API kernel: the columns a product of {@link #VECTOR_BLOCKED_MIN_ROWS} rows needs. [Where the blocked product pays] */
+    /**
+     * With the Vector API kernel: the columns a product of {@link #VECTOR_BLOCKED_MIN_ROWS} rows
+     * needs. [Where the blocked product pays]
+     */
     public static final int VECTOR_BLOCKED_MIN_COLUMNS = 16;
-    /** With the Vector API kernel: a product with at least this many rows and this many columns pays too. [Where the blocked product pays] */
+    /**
+     * With the Vector API kernel: a product with at least this many rows and this many columns pays
+     * too. [Where the blocked product pays]
+     */
     public static final int VECTOR_BLOCKED_MIN_SQUARE = 8;
 
     /**
@@ -63,7 +84,10 @@ public final class Tuning {
 
     // ------------------------------------------------------------------ VectorGemm (Vector API kernel)
 
-    /** Values of p in one packed panel of {@link VectorGemm}, at most (panels are cut to equal depths). [VectorGemm: blocking] */
+    /**
+     * Values of p in one packed panel of {@link VectorGemm}, at most (panels are cut to equal depths).
+     * [VectorGemm: blocking]
+     */
     public static final int VECTOR_GEMM_KC = 160;
     /** Rows of A packed at once by {@link VectorGemm}. [VectorGemm: blocking] */
     public static final int VECTOR_GEMM_MC = 128;
@@ -79,8 +103,14 @@ public final class Tuning {
      * instead of calling the matrix product. [Dense layers: small products]
      */
     public static final int DENSE_FEW_INPUTS = 16;
-    /** Up to this many rows of output, a dense layer's product sums rows directly whatever its inner size. [Dense layers: small products] */
+    /**
+     * Up to this many rows of output, a dense layer's product sums rows directly whatever its inner
+     * size. [Dense layers: small products]
+     */
     public static final int DENSE_FEW_ROWS = 4;
-    /** Up to this many weights, a dense layer computes dW as separate dot products over the samples. [Dense layers: small products] */
+    /**
+     * Up to this many weights, a dense layer computes dW as separate dot products over the samples.
+     * [Dense layers: small products]
+     */
     public static final int DENSE_FEW_WEIGHTS = 256;
 }

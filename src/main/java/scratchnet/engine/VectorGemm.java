@@ -380,7 +380,10 @@ final class VectorGemm {
         c71.intoArray(c, c7 + L);
     }
 
-    /** One thread's packed blocks of A (MC × KC) and B (KC × NC) and its edge tile, reused by every product. */
+    /**
+     * One thread's packed blocks of A (MC × KC) and B (KC × NC) and its edge tile, reused by every
+     * product.
+     */
     private static final class Scratch {
         static final ThreadLocal<Scratch> LOCAL = ThreadLocal.withInitial(Scratch::new);
 

@@ -13,7 +13,10 @@ import scratchnet.engine.Tuning;
  * }</pre>
  */
 public final class Dense {
-    /** Up to this many inputs (forward) or units (backward), rows are summed directly ({@link Tuning#DENSE_FEW_INPUTS}). */
+    /**
+     * Up to this many inputs (forward) or units (backward), rows are summed directly ({@link
+     * Tuning#DENSE_FEW_INPUTS}).
+     */
     private static final int FEW = Tuning.DENSE_FEW_INPUTS;
     /** Up to this many rows of output, rows are summed directly ({@link Tuning#DENSE_FEW_ROWS}). */
     private static final int FEW_ROWS = Tuning.DENSE_FEW_ROWS;

@@ -133,7 +133,10 @@ public final class Settings {
         return lookup(BLAS, BLAS_ENV);
     }
 
-    /** What the native BLAS binding should load: the configured path, else the configured name, else libblas.so.3. */
+    /**
+     * What the native BLAS binding should load: the configured path, else the configured name, else
+     * libblas.so.3.
+     */
     public static String nativeLibrary() {
         String path = System.getProperty(NETLIB_LIBRARY_PATH, "").trim();
         if (!path.isEmpty()) {
