@@ -204,6 +204,16 @@ class FigureTest {
     }
 
     @Test
+    void tickLabelsShowTheDecimalsTheirStepNeeds() {
+        assertThat(Figure.tickLabel(0.6000000000000001, 0.2)).isEqualTo("0.6");
+        assertThat(Figure.tickLabel(-1672.822, 0.002)).isEqualTo("-1672.822");   // six digits would say -1672.82
+        assertThat(Figure.tickLabel(1e-17, 0.2)).isEqualTo("0");
+        assertThat(Figure.tickLabel(2500.0, 500)).isEqualTo("2500");
+        assertThat(Figure.tickLabel(3.000002e-7, 1e-12)).isEqualTo("3.000002e-7");
+        assertThat(Figure.tickLabel(0.07, Double.NaN)).isEqualTo("0.07");
+    }
+
+    @Test
     void tickLabelsHaveNoFloatingPointNoise() {
         assertThat(Figure.tickLabel(0.07)).isEqualTo("0.07");
         assertThat(Figure.tickLabel(0.1 + 0.2)).isEqualTo("0.3");
