@@ -39,7 +39,7 @@ import scratchnet.nn.TrainingListener;
 public final class Dsl {
     static {
         // in a terminal (plain JVM, local JShell), fit shows a progress bar; notebooks install their own display
-        if (!"frames".equals(System.getProperty("scratchnet.display"))) {
+        if (!scratchnet.settings.Settings.framesDisplay()) {
             scratchnet.display.Notebook.installTerminal();
         }
     }
@@ -155,16 +155,11 @@ public final class Dsl {
     }
 
     /**
-     * One-hot columns for class labels: a (1×m) row of indices 0…k−1 becomes (k×m) with a 1 in
-     * row label[j] of column j.
+     * One-hot columns for class labels: a (1×m) row of labels 0…k−1 becomes (k×m) with a 1 in
+     * row label[j] of column j ({@link scratchnet.engine.OneHot}).
      */
     public static Matrix oneHot(Matrix labels, int classes) {
-        if (labels.rows() != 1) {
-            throw new scratchnet.engine.ShapeException("oneHot: expected a (1×m) row of class labels, got "
-                    + scratchnet.engine.ShapeException.shape(labels.rows(), labels.cols())
-                    + (labels.cols() == 1 ? "; did you mean labels.T()?" : ""));
-        }
-        return new CrossEntropy().targets(labels, classes);
+        return scratchnet.engine.OneHot.encode(labels, classes);
     }
 
     // ------------------------------------------------------------------ random numbers (numpy's legacy RandomState)

@@ -83,7 +83,8 @@ public final class Main {
         out.println("                                     notebook 000 through nbconvert) beside python3's");
         out.println("  bench [--anchors DIR] [--runs N] [--only dot,mlp,seeds]");
         out.println("                                     matrix multiply GFLOPS, the MLP epoch and the seed workloads,");
-        out.println("                                     beside numpy (and PyTorch) when python3 has them");
+        out.println("                                     beside numpy (and PyTorch) when python3 has them; the numpy");
+        out.println("                                     programs are the checkout's bench/numpy unless --anchors DIR");
         out.println("  run <notebook.ipynb | dir>... [--output DIR] [--timeout SECONDS]");
         out.println("                                     execute notebooks headless; write <name>.out.ipynb and <name>.html");
         out.println("  jshell [jshell options]            JShell with scratchnet on the class path and its imports done");

@@ -219,8 +219,14 @@ class DslTest {
         assertThatThrownBy(() -> oneHot(column(0, 1, 2), 3))
                 .isInstanceOf(ShapeException.class)
                 .hasMessageContaining("(3×1)").hasMessageContaining(".T()");
-        assertThatThrownBy(() -> oneHot(row(0, 3), 3)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> oneHot(row(0.5), 3)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> oneHot(row(0, 3), 3)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("oneHot: label 3 of sample 1 is not a class of k = 3 (expected whole numbers 0…2)");
+        assertThatThrownBy(() -> oneHot(row(0.5), 3)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("label 0.5 of sample 0");
+        // the loss's class-label targets are the same one-hot columns, with the same errors
+        assertThat(new scratchnet.nn.CrossEntropy().targets(row(0, 2, 1, 2), 3)).isEqualTo(oneHot(row(0, 2, 1, 2), 3));
+        assertThatThrownBy(() -> new scratchnet.nn.CrossEntropy().targets(row(0, 5), 3))
+                .hasMessageContaining("targets: label 5 of sample 1 is not a class of k = 3");
     }
 
     // ------------------------------------------------------------------ random numbers

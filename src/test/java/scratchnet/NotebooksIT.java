@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import scratchnet.install.JupyterDataDir;
 import scratchnet.install.KernelSpec;
+import scratchnet.parity.Golden;
 
 /**
  * Every notebook in {@code notebooks/}, executed two ways: with the headless runner (no Python)
@@ -131,8 +132,7 @@ class NotebooksIT {
                 }
             }
         }
-        Path shared = Path.of(System.getProperty("scratchnet.shared", "../shared"));
-        JsonNode want = JSON.readTree(shared.resolve("golden").resolve(golden).toFile()).get("losses");
+        JsonNode want = Golden.read(golden).get("losses");
         assertThat(printed).as(notebook + ": printed losses of the faithful cell").hasSize(want.size());
         for (int i = 0; i < want.size(); i++) {
             double expected = want.get(i).asDouble();

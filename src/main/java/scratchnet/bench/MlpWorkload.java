@@ -7,7 +7,7 @@ import scratchnet.nn.History;
 import scratchnet.nn.Network;
 
 /**
- * The scale workload of {@code shared/anchors/mlp_scale.py}: one epoch of mini-batch SGD
+ * The scale workload of {@code bench/numpy/mlp_scale.py}: one epoch of mini-batch SGD
  * (batch 128, lr 0.1, batches in order as the anchor takes them) on a 784-256-128-10 relu/relu/softmax network over 60,000 synthetic
  * float64 samples whose class is the arg-max of a random linear map.
  * <pre>{@code

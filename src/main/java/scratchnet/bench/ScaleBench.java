@@ -18,7 +18,7 @@ import scratchnet.engine.Rng;
 /**
  * The scale half of {@code bench}: matrix-multiply GFLOPS at 64, 256, 1024 and 2048 for the
  * pure-Java and the native path beside numpy's {@code @}, and one epoch of the 784-256-128-10 MLP
- * in samples/s beside numpy and PyTorch ({@code shared/anchors/mlp_scale.py}), all in one run.
+ * in samples/s beside numpy and PyTorch ({@code bench/numpy/mlp_scale.py}), all in one run.
  * <pre>{@code
  * dot n       java GF/s  native GF/s   numpy GF/s   java/numpy
  * 1024             45.1        118.2        120.0         0.38
@@ -154,10 +154,10 @@ final class ScaleBench {
 
     private static Map<String, Double> pythonMlp(Path anchors) {
         Map<String, Double> out = new LinkedHashMap<>();
-        if (anchors == null || !Files.isRegularFile(anchors.resolve("mlp_scale.py"))) {
+        if (anchors == null || !Files.isRegularFile(anchors.resolve(NumpyTwins.MLP))) {
             return out;
         }
-        String script = anchors.resolve("mlp_scale.py").toString();
+        String script = anchors.resolve(NumpyTwins.MLP).toString();
         // numpy with the first python3 that has it; PyTorch usually only in Debian's python3
         for (String line : python(List.of(script, "numpy"), 900)) {
             parseMlp(line, out);

@@ -16,7 +16,9 @@ import scratchnet.cli.Args;
 /**
  * {@code java -jar scratchnet.jar bench}: times the four seed workloads in-process after
  * warm-up and prints milliseconds per run beside numpy's time for the same program, measured in
- * the same run by {@code shared/anchors/seeds_numpy.py} when python3 with numpy is installed.
+ * the same run by the numpy twins in the repository's {@code bench/numpy/} ({@code seeds.py},
+ * {@code mlp_scale.py}) when python3 with numpy is installed. {@code --anchors DIR} points at
+ * another directory holding the twins.
  * <pre>{@code
  * workload           scratchnet ms   numpy ms   ratio   target ≤ 0.05
  * 000 sine [1,25,1]          6.10     157.60   0.039   met
@@ -51,7 +53,7 @@ public final class SeedBench {
         String anchorDir = parsed.value("--anchors", null);
         Path anchors = anchorDir == null ? null : Path.of(anchorDir);
         if (anchors == null) {
-            anchors = findAnchors();
+            anchors = NumpyTwins.find();
         }
         System.out.println("scratchnet bench, java " + System.getProperty("java.version") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch"));
@@ -77,8 +79,8 @@ public final class SeedBench {
 
         System.out.println("seed workloads, best of " + runs + " runs after warm-up");
         Map<String, Double> numpy = numpyTimes(anchors);
-        System.out.println(numpy.isEmpty() ? "numpy: not measured (python3 with numpy not found, or no anchors dir)"
-                : "numpy: best of 3 runs of " + anchors.resolve("seeds_numpy.py"));
+        System.out.println(numpy.isEmpty() ? "numpy: not measured (python3 with numpy not found, or no bench/numpy directory)"
+                : "numpy: best of 3 runs of " + anchors.resolve(NumpyTwins.SEEDS));
         System.out.println();
         System.out.printf(Locale.ROOT, "%-22s %14s %10s %8s   %s%n", "workload", "scratchnet ms", "numpy ms", "ratio",
                 "target ≤ 0.05");
@@ -120,28 +122,15 @@ public final class SeedBench {
         return best;
     }
 
-    private static Path findAnchors() {
-        String env = System.getenv("SCRATCHNET_ANCHORS");
-        if (env != null) {
-            return Path.of(env);
-        }
-        for (Path p : new Path[] {Path.of("../shared/anchors"), Path.of("shared/anchors")}) {
-            if (Files.isRegularFile(p.resolve("seeds_numpy.py"))) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    /** Runs seeds_numpy.py three times and keeps the best train time per seed, in ms. */
+    /** Runs the seeds twin three times and keeps the best train time per seed, in ms. */
     private static Map<String, Double> numpyTimes(Path anchors) {
         Map<String, Double> best = new LinkedHashMap<>();
-        if (anchors == null || !Files.isRegularFile(anchors.resolve("seeds_numpy.py"))) {
+        if (anchors == null || !Files.isRegularFile(anchors.resolve(NumpyTwins.SEEDS))) {
             return best;
         }
         for (int run = 0; run < 3; run++) {
             try {
-                Process p = new ProcessBuilder("python3", anchors.resolve("seeds_numpy.py").toString())
+                Process p = new ProcessBuilder("python3", anchors.resolve(NumpyTwins.SEEDS).toString())
                         .redirectErrorStream(true).start();
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
                         StandardCharsets.UTF_8))) {

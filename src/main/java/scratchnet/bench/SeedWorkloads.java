@@ -7,7 +7,7 @@ import scratchnet.nn.History;
 import scratchnet.nn.Network;
 
 /**
- * The four seed programs of {@code shared/anchors/seeds_numpy.py}, written with scratchnet and
+ * The four seed programs of {@code bench/numpy/seeds.py}, written with scratchnet and
  * started from {@code seed(0)} exactly as numpy is, so they train on the same data from the same
  * weights. Each returns the recorded losses. Used by the bench command.
  * <pre>{@code

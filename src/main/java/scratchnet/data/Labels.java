@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import scratchnet.engine.Matrix;
-import scratchnet.engine.ShapeException;
+import scratchnet.engine.OneHot;
 
 /**
  * Class labels as scratchnet trains on them: a (1×m) row of class indices 0…k−1, and the name of
@@ -24,15 +24,10 @@ public record Labels(Matrix indices, List<String> names) {
 
     /** Checks the shape and range of the indices; keeps an unmodifiable copy of the names. */
     public Labels {
-        Objects.requireNonNull(indices, "Labels: expected a (1×m) row of class indices, got null");
         Objects.requireNonNull(names, "Labels: expected a list of class names, got null");
         names = List.copyOf(names);
-        if (indices.rows() != 1) {
-            throw new ShapeException("Labels: expected a (1×m) row of class indices, got "
-                    + ShapeException.shape(indices.rows(), indices.cols())
-                    + (indices.cols() == 1 ? "; did you mean indices.T()?" : ""));
-        }
-        Tables.checkClassIndices("Labels", indices, names.size());
+        // a (1×m) row of whole numbers 0…k−1, k = the number of names
+        OneHot.checkLabels("Labels", indices, names.size());
     }
 
     /** The number of classes k. */
@@ -54,9 +49,9 @@ public record Labels(Matrix indices, List<String> names) {
         return names.get(classIndex);
     }
 
-    /** The labels as (k×m) one-hot columns, {@link Tables#oneHot(Matrix, int)}. */
+    /** The labels as (k×m) one-hot columns, {@link OneHot#encode(Matrix, int)}. */
     public Matrix oneHot() {
-        return Tables.oneHot(indices, names.size());
+        return OneHot.encode(indices, names.size());
     }
 
     /** {@code Labels(150 samples, 3 classes [setosa, versicolor, virginica])}. */

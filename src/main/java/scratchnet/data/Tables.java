@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import scratchnet.engine.Matrix;
+import scratchnet.engine.OneHot;
 import scratchnet.engine.ShapeException;
 import scratchnet.nn.History;
 import tech.tablesaw.api.DoubleColumn;
@@ -124,7 +125,8 @@ public final class Tables {
 
     /**
      * One-hot columns for class indices: a (1×m) row of whole numbers 0…k−1 becomes (k×m) with a 1
-     * in row {@code labels[j]} of column j and 0 elsewhere. The inverse is {@code argmax(0)}.
+     * in row {@code labels[j]} of column j and 0 elsewhere ({@link OneHot#encode(Matrix, int)}).
+     * The inverse is {@code argmax(0)}.
      *
      * @param labels a (1×m) row of class indices
      * @param classes the number of classes k, at least 1
@@ -132,23 +134,7 @@ public final class Tables {
      * @throws IllegalArgumentException for another shape, a non-integer or out-of-range index
      */
     public static Matrix oneHot(Matrix labels, int classes) {
-        Objects.requireNonNull(labels, "oneHot: expected a (1×m) row of class indices, got null");
-        if (classes < 1) {
-            throw new IllegalArgumentException("oneHot: expected at least 1 class, got " + classes);
-        }
-        if (labels.rows() != 1) {
-            throw new ShapeException("oneHot: expected a (1×m) row of class indices, got "
-                    + ShapeException.shape(labels.rows(), labels.cols())
-                    + (labels.cols() == 1 ? "; did you mean labels.T()?"
-                            : "; for one-hot (k×m) targets use argmax(0) to get the indices back"));
-        }
-        checkClassIndices("oneHot", labels, classes);
-        int m = labels.cols();
-        double[] d = new double[classes * m];
-        for (int j = 0; j < m; j++) {
-            d[(int) labels.get(0, j) * m + j] = 1.0;
-        }
-        return Matrix.wrap(classes, m, d);
+        return OneHot.encode(labels, classes);
     }
 
     /**
@@ -202,17 +188,6 @@ public final class Tables {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    /** Fails unless every element is a whole number in 0…classes−1, naming the first bad sample. */
-    static void checkClassIndices(String op, Matrix labels, int classes) {
-        for (int j = 0; j < labels.cols(); j++) {
-            double c = labels.get(0, j);
-            if (c != Math.rint(c) || c < 0 || c >= classes) {
-                throw new IllegalArgumentException(op + ": expected class indices that are whole numbers 0…"
-                        + (classes - 1) + " for " + classes + " classes, but sample " + j + " has " + c);
-            }
-        }
-    }
 
     private static <K> void numberClasses(TreeMap<K, Integer> classes, List<String> names,
             java.util.function.Function<K, String> name) {

@@ -8,17 +8,14 @@ import java.util.Base64;
 
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** XChart helpers: a chart to PNG / SVG bundles, and the loss-curve chart of a training run. */
+/**
+ * A chart as a {@link MimeBundle}: PNG (and SVG when asked and small enough) plus a text summary.
+ * What a chart looks like is decided in {@code scratchnet.plot}; this is only the turning of it
+ * into notebook output.
+ */
 final class Charts {
-    static final int WIDTH = 600;
-    static final int HEIGHT = 400;
-
     private Charts() {
     }
 
@@ -67,43 +64,5 @@ final class Charts {
         } catch (IOException | RuntimeException | LinkageError e) {
             return null;
         }
-    }
-
-    /**
-     * A line chart of losses against steps, y on a log scale when the finite losses are positive and
-     * span more than 100×; null when there is no finite loss to draw.
-     */
-    static XYChart lossChart(int[] steps, double[] losses, int n, String unit) {
-        int finite = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            if (Double.isFinite(losses[i])) {
-                finite++;
-                min = Math.min(min, losses[i]);
-                max = Math.max(max, losses[i]);
-            }
-        }
-        if (finite == 0) {
-            return null;
-        }
-        boolean log = min > 0 && max / min > 100;
-        double[] xs = new double[finite];
-        double[] ys = new double[finite];
-        for (int i = 0, k = 0; i < n; i++) {
-            if (Double.isFinite(losses[i])) {
-                xs[k] = steps[i];
-                ys[k] = losses[i];
-                k++;
-            }
-        }
-        String x = unit == null || unit.isEmpty() ? "step" : unit;
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("loss")
-                .xAxisTitle(x).yAxisTitle("loss" + (log ? " (log scale)" : "")).build();
-        chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setYAxisLogarithmic(log);
-        XYSeries s = chart.addSeries("loss", xs, ys);
-        s.setMarker(finite == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
-        return chart;
     }
 }

@@ -2,11 +2,13 @@ package scratchnet.display;
 
 import java.util.UUID;
 
+import scratchnet.settings.Settings;
+
 /**
  * Shows rich output — charts, tables, matrices, networks — in a Jupyter notebook, or as text in a
  * terminal. Values are rendered by {@link Renderers} and sent to the {@link DisplaySink}: frames
- * on System.out when the system property {@code scratchnet.display} is {@code frames} (the
- * notebook kernel sets it through {@link Notebook#install()}), plain text otherwise.
+ * on System.out when the setting {@code scratchnet.display} is {@code frames} (the notebook kernel
+ * sets it through {@link Notebook#install()}; see {@link Settings}), plain text otherwise.
  * <pre>{@code
  * DisplayHandle h = Display.display(model);     // the layer table
  * h.update(model.fit(x, y, lr(0.3)));           // replaced by the loss curve
@@ -15,9 +17,6 @@ import java.util.UUID;
  * }</pre>
  */
 public final class Display {
-    /** The system property that selects the sink; the value {@code frames} selects frames. */
-    public static final String MODE_PROPERTY = "scratchnet.display";
-
     private static volatile DisplaySink sink;
 
     private Display() {
@@ -56,7 +55,7 @@ public final class Display {
             synchronized (Display.class) {
                 s = sink;
                 if (s == null) {
-                    s = "frames".equals(System.getProperty(MODE_PROPERTY)) ? DisplaySink.frames() : DisplaySink.plain();
+                    s = Settings.framesDisplay() ? DisplaySink.frames() : DisplaySink.plain();
                     sink = s;
                 }
             }

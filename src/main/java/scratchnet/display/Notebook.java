@@ -6,6 +6,7 @@ import java.util.List;
 
 import scratchnet.nn.FitDisplays;
 import scratchnet.plot.Plots;
+import scratchnet.settings.Settings;
 
 /**
  * Switches a JVM to notebook or terminal output. The Jupyter kernel calls {@link #install()} once
@@ -27,10 +28,8 @@ public final class Notebook {
      * for the charts unless {@code java.awt.headless} is already set.
      */
     public static void install() {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-        System.setProperty(Display.MODE_PROPERTY, "frames");
+        Settings.headlessUnlessSet();
+        Settings.useFramesDisplay();
         Display.setSink(DisplaySink.frames());
         FitDisplays.setFactory(() -> List.of(new NotebookProgress()));
         Plots.showInline(Display::display);
@@ -44,7 +43,7 @@ public final class Notebook {
      */
     public static boolean installTerminal() {
         // -Dscratchnet.progress=terminal forces it (JShell's remote JVM has no console of its own)
-        boolean forced = "terminal".equals(System.getProperty("scratchnet.progress"));
+        boolean forced = Settings.terminalProgressForced();
         if (FitDisplays.factory() != null || !(forced || interactiveConsole())) {
             return false;
         }

@@ -2,11 +2,11 @@ package scratchnet.display;
 
 import java.util.Arrays;
 
-import org.knowm.xchart.XYChart;
-
 import scratchnet.nn.History;
 import scratchnet.nn.TrainingListener;
 import scratchnet.nn.TrainingState;
+import scratchnet.plot.Figure;
+import scratchnet.plot.Plots;
 
 /**
  * A live progress bar and loss chart for {@code fit} in a notebook. On start it displays both; while
@@ -118,9 +118,9 @@ public final class NotebookProgress implements TrainingListener {
         }
         MimeBundle b;
         try {
-            XYChart c = Charts.lossChart(xs, ys, n, unit);
-            if (c == null) {
-                return;
+            Figure c = Plots.lossCurve(xs, ys, n, unit, Plots.logScaleSuits(ys, n));
+            if (c.getSeriesMap().isEmpty()) {
+                return;   // no finite loss yet
             }
             b = Charts.bundle(c, false);
         } catch (RuntimeException | LinkageError e) {

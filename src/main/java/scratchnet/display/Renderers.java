@@ -5,13 +5,14 @@ import java.util.ListIterator;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
-import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 import scratchnet.engine.Matrix;
 import scratchnet.nn.Activation;
 import scratchnet.nn.History;
 import scratchnet.nn.Network;
+import scratchnet.plot.Figure;
+import scratchnet.plot.Plots;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -104,8 +105,8 @@ public final class Renderers {
     }
 
     private static MimeBundle history(History h) {
-        XYChart chart = Charts.lossChart(h.steps(), h.losses(), h.size(), h.unit());
-        MimeBundle b = chart == null ? new MimeBundle() : Charts.bundle(chart, false);
+        Figure chart = Plots.lossCurve(h, Plots.logScaleSuits(h.losses(), h.size()));
+        MimeBundle b = chart.getSeriesMap().isEmpty() ? new MimeBundle() : Charts.bundle(chart, false);
         return b.put(MimeBundle.TEXT, h.toString());
     }
 

@@ -3,9 +3,11 @@ package scratchnet.engine;
 import java.io.PrintStream;
 import java.util.Locale;
 
+import scratchnet.settings.Settings;
+
 /**
  * Matrix multiply with an optional native path: {@code dgemm} from the system BLAS (OpenBLAS,
- * say) when one is installed, the pure-Java loops of {@link Kernels} otherwise.
+ * say) when one is installed, the pure-Java loops of {@link Loops} otherwise.
  *
  * <pre>{@code
  * double[] c = new double[m * n];
@@ -14,16 +16,17 @@ import java.util.Locale;
  * }</pre>
  *
  * <h2>Choosing the path</h2>
- * The system property {@value #PROPERTY} (or, when it is not set, the environment variable
- * {@value #ENV}) says which path to use; it is read once, at the first product large enough to
+ * The system property {@code scratchnet.blas} (or, when it is not set, the environment variable
+ * {@code SCRATCHNET_BLAS}; see {@link Settings}) says which path to use; it is read once, at the first product large enough to
  * care (or the first call to {@link #active()}):
  * <ul>
  *   <li>{@code auto} (the default): native when a native BLAS loads, Java otherwise, quietly;</li>
  *   <li>{@code native}: native, and if it can't load, one warning on stderr saying why, then Java;</li>
  *   <li>{@code java}: always the pure-Java kernel; nothing native is touched.</li>
  * </ul>
- * Products of fewer than {@value #NATIVE_THRESHOLD} multiply-adds ({@code m·k·n}, a 32³ cube)
- * always run in Java, whatever the mode (see {@link #NATIVE_THRESHOLD} for why). A program whose
+ * Products of fewer than {@link Tuning#NATIVE_MIN_FLOPS} multiply-adds ({@code m·k·n}, a 32³
+ * cube) always run in Java, whatever the mode, and give the Java kernel's results bit for bit
+ * (the figures behind the threshold: {@code docs/performance.md}). A program whose
  * products are all that small (document 000's network: 25×1·1×100 is 2,500) never loads the
  * native library at all.
  *
@@ -50,24 +53,6 @@ import java.util.Locale;
  * results agree to about 1e-15 relative, not bit for bit.
  */
 public final class Blas {
-
-    /**
-     * Products with fewer multiply-adds than this ({@code m·k·n < 32768}, i.e. smaller than a 32³
-     * cube) always use the Java loops. There the time at stake is small: a native call costs about
-     * 0.2 µs of JNI and array handling, and a whole 32³ product takes about 11 µs in the Java
-     * loops and 1.6 µs in OpenBLAS (measured with the i-k-j loops of {@link Kernels}; OpenBLAS is
-     * ahead from about 8³ up). What the threshold buys is that small products, such as all of
-     * document 000's, give the Java kernel's results bit for bit and never load the native
-     * library (about 0.1–0.2 s once, and on JDK 24+ a native-access warning unless enabled).
-     * Lower it if small products dominate a workload's time.
-     */
-    public static final long NATIVE_THRESHOLD = 32_768;
-
-    /** The system property that selects the path: {@code java}, {@code native} or {@code auto}. */
-    public static final String PROPERTY = "scratchnet.blas";
-
-    /** The environment variable read when {@value #PROPERTY} is not set. */
-    public static final String ENV = "SCRATCHNET_BLAS";
 
     enum Mode { JAVA, NATIVE, AUTO }
 
@@ -98,7 +83,7 @@ public final class Blas {
      */
     public static void gemm(boolean transA, boolean transB, double[] a, double[] b, double[] c, int m, int k, int n) {
         check(a, b, c, m, k, n);
-        if ((long) m * k * n >= NATIVE_THRESHOLD) {
+        if ((long) m * k * n >= Tuning.NATIVE_MIN_FLOPS) {
             NativeBlas nativeBlas = choice().nativeBlas();
             if (nativeBlas != null) {
                 nativeBlas.gemm(transA, transB, a, b, c, m, k, n);
@@ -109,7 +94,7 @@ public final class Blas {
     }
 
     /**
-     * Which path products of at least {@link #NATIVE_THRESHOLD} multiply-adds take, and why:
+     * Which path products of at least {@link Tuning#NATIVE_MIN_FLOPS} multiply-adds take, and why:
      * {@code "native (OpenBLAS 0.3.21 via netlib: libblas.so.3 → /usr/lib/…/openblas-pthread/libblas.so.3)"},
      * {@code "java (pure-Java kernel; native BLAS not found: …)"} or
      * {@code "java (pure-Java kernel; selected by -Dscratchnet.blas=java)"}. Calling this makes the
@@ -125,20 +110,20 @@ public final class Blas {
     }
 
     /**
-     * The pure-Java path: {@link Kernels}' loops. When both operands are transposed, Bᵀ is formed
-     * (k×n) and C = Aᵀ·(Bᵀ) goes to {@link Kernels#matmulTransA}.
+     * The pure-Java path: {@link Loops}' loops. When both operands are transposed, Bᵀ is formed
+     * (k×n) and C = Aᵀ·(Bᵀ) goes to {@link Loops#matmulTransA}.
      *
-     * <p>Note for wiring: this must reach the Java loops themselves. If {@code Kernels.matmul*}
+     * <p>Note for wiring: this must reach the Java loops themselves. If {@code Loops.matmul*}
      * come to call {@link #gemm}, point this at their Java bodies (or at the Java GEMM kernel),
      * or the two will call each other forever.
      */
     static void javaGemm(boolean transA, boolean transB, double[] a, double[] b, double[] c, int m, int k, int n) {
         if (!transA && !transB) {
-            Kernels.matmul(a, b, c, m, k, n);
+            Loops.matmul(a, b, c, m, k, n);
         } else if (!transA) {
-            Kernels.matmulTransB(a, b, c, m, k, n);
+            Loops.matmulTransB(a, b, c, m, k, n);
         } else if (!transB) {
-            Kernels.matmulTransA(a, b, c, k, m, n);
+            Loops.matmulTransA(a, b, c, k, m, n);
         } else {
             double[] bt = new double[k * n];
             for (int j = 0; j < n; j++) {
@@ -146,16 +131,16 @@ public final class Blas {
                     bt[p * n + j] = b[j * k + p];
                 }
             }
-            Kernels.matmulTransA(a, bt, c, k, m, n);
+            Loops.matmulTransA(a, bt, c, k, m, n);
         }
     }
 
     /**
      * True when a product of this size goes to the native BLAS right now (makes the choice if it
-     * must). {@link Kernels} asks this first; when it is false the pure-Java kernels run.
+     * must). {@link Loops} asks this first; when it is false the pure-Java kernels run.
      */
     public static boolean routesNative(int m, int k, int n) {
-        return (long) m * k * n >= NATIVE_THRESHOLD && choice().nativeBlas() != null;
+        return (long) m * k * n >= Tuning.NATIVE_MIN_FLOPS && choice().nativeBlas() != null;
     }
 
     /**
@@ -210,15 +195,8 @@ public final class Blas {
     }
 
     private static Choice fromConfiguration() {
-        String property = System.getProperty(PROPERTY);
-        if (property != null && !property.isBlank()) {
-            return decide(property, "-D" + PROPERTY + "=" + property.trim());
-        }
-        String env = System.getenv(ENV);
-        if (env != null && !env.isBlank()) {
-            return decide(env, ENV + "=" + env.trim());
-        }
-        return decide("auto", "default");
+        Settings.Value setting = Settings.blas();
+        return setting == null ? decide("auto", "default") : decide(setting.text(), setting.source());
     }
 
     private static Choice decide(String value, String source) {

@@ -9,44 +9,38 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import scratchnet.settings.Settings;
+
 /**
  * Matrix products for large matrices, in pure Java: C = A·B, C = A·Bᵀ and C = Aᵀ·B on row-major
- * {@code double[]} arrays, with the signatures and semantics of {@link Kernels#matmul},
- * {@link Kernels#matmulTransB} and {@link Kernels#matmulTransA} (C is overwritten; shapes are not
- * checked). {@link Kernels} calls these when {@link #preferredFor} says they pay off.
+ * {@code double[]} arrays, with the signatures and semantics of {@link Loops#matmul},
+ * {@link Loops#matmulTransB} and {@link Loops#matmulTransA} (C is overwritten; shapes are not
+ * checked). {@link Loops} calls these when {@link #preferredFor} says they pay off.
+ * <pre>{@code
+ * Gemm.matmul(a, b, c, m, k, n);   // C (m×n) = A (m×k)·B (k×n)
+ * }</pre>
  *
- * <p>When the Vector API is there and its vectors hold 8 doubles (AVX-512; see {@link #VECTOR}),
- * products run on {@link VectorGemm}, which keeps an 8 × 16 block of C in registers across a whole
- * panel of p: about 100 GFLOPS per core on the mini-batch shapes of an MLP, twice the kernel
- * described below, with the same results bit for bit. This class's own kernel is the fallback
- * (JVM without {@code jdk.incubator.vector}, {@code scratchnet.simd=off}, AVX2).
+ * <p>When the Vector API is there and its vectors are wide enough (see {@link #VECTOR}), products
+ * run on {@link VectorGemm}'s register-blocked kernel, with the same results bit for bit. This
+ * class's own kernel is the fallback (JVM without {@code jdk.incubator.vector},
+ * {@code scratchnet.simd=off}, AVX2).
  *
- * <h2>How it is fast</h2>
+ * <h2>How it works</h2>
  * <ul>
- * <li><b>Cache blocking.</b> The product is cut into panels of op(B) of {@link #KC} rows (values
- * of p) by {@link #NC} columns, each copied ("packed") once into the thread's scratch, where it
- * stays in the L2 cache while every row of A streams past it. A is not packed: the loops read
- * its values one at a time, which costs nothing next to the vector loop they feed.</li>
+ * <li><b>Cache blocking.</b> The product is cut into panels of op(B) of {@link Tuning#GEMM_KC}
+ * rows (values of p) by {@link Tuning#GEMM_NC} columns, each packed once into the thread's
+ * scratch, where it stays in the L2 cache while every row of A streams past it. A is not packed.</li>
  * <li><b>A micro-kernel that C2 vectorises.</b> The inner loop runs along a row of the panel
- * (over j) and updates four rows of C with two values of p: per element, two fused
- * multiply-adds per row from two loads of B shared by the four rows. HotSpot's auto-vectoriser
- * (SuperWord) turns it into AVX-512 (or AVX2) code only if every array access in the loop has the
- * same loop-invariant part in its index: with {@code c[ci + j]} and {@code b[bp + j]} it must
- * assume the two arrays may overlap at an unknown distance and keeps the loop scalar. (That is
- * why the simple loops of {@link Kernels} run scalar.) So each packed row of B is its own array,
- * indexed by plain {@code j}, and the four rows of C being updated are copied into one scratch
- * array, at {@code j}, {@code j + NC}, {@code j + 2·NC}, {@code j + 3·NC} (compile-time
- * constants), and copied back once per panel. One array for the four rows also gives them the
- * same alignment (they are NC·8 bytes apart, a multiple of the 64-byte vector): as four separate
- * arrays the speed depended on where the allocator happened to put them, 24 or 53 GFLOPS from
- * one run to the next. The loop body is kept small (four rows by two p) because JDK 17's default
- * loop-unrolling budget rejects bigger bodies and then nothing is vectorised; 4×2 vectorises on
- * JDK 17 and JDK 25 alike. {@link Math#fma} measured faster than {@code a*b + c} (one instruction
- * instead of two, and more of the body fits the unrolling budget).</li>
- * <li><b>Threads.</b> Products of at least {@link #PARALLEL_MIN_FLOPS} multiply-adds are split
- * into column strips of C (or row strips when C is narrow), one per thread of a fixed pool of
- * daemon threads created on first use; see {@link #parallelism()}.</li>
+ * (over j) and updates four rows of C with two values of p. Each packed row of B is its own array
+ * indexed by plain {@code j}, and the four rows of C are copied into one scratch array at
+ * {@code j}, {@code j + NC}, {@code j + 2·NC}, {@code j + 3·NC}: HotSpot's auto-vectoriser only
+ * vectorises a loop whose array accesses share one loop-invariant index offset. The body is kept
+ * at four rows by two p so that JDK 17's loop-unrolling budget accepts it.</li>
+ * <li><b>Threads.</b> Products of at least {@link Tuning#GEMM_PARALLEL_MIN_FLOPS} multiply-adds
+ * are split into column strips of C (or row strips when C is narrow), one per thread of a fixed
+ * pool of daemon threads created on first use; see {@link #parallelism()}.</li>
  * </ul>
+ * Why these choices and block sizes: {@code docs/performance.md}, "Gemm".
  *
  * <h2>Numerics</h2>
  * Every element of C is the chain of fused multiply-adds over p in ascending order:
@@ -55,31 +49,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </pre>
  * whatever the blocking, the element's place in a tile or which thread computes it. So results
  * are bit-for-bit the same with any number of threads, and differ from the simple loops of
- * {@link Kernels} only by rounding: fma rounds once where {@code s + a·b} rounds twice.
+ * {@link Loops} only by rounding: fma rounds once where {@code s + a·b} rounds twice.
  */
 public final class Gemm {
-    /** Rows of B (values of p) in one packed panel. */
-    static final int KC = 256;
+    /** Rows of B in one packed panel ({@link Tuning#GEMM_KC}). */
+    static final int KC = Tuning.GEMM_KC;
     /**
-     * Columns of C (and of packed B) in one panel; also the distance between the four rows of C in
-     * the scratch array. Four rows of C are 4·NC·8 = 8 KB and stay in L1; a KC × NC panel of B
-     * is 512 KB, within the 1–2 MB L2 of current cores.
+     * Columns of C in one panel, and the distance between the rows of C in the scratch ({@link
+     * Tuning#GEMM_NC}).
      */
-    static final int NC = 256;
+    static final int NC = Tuning.GEMM_NC;
     /** Rows of C one call of the main micro-kernel updates. */
     private static final int MR = 4;
-
-    /**
-     * Below this many multiply-adds (m·k·n, about 63³) a product runs on the calling thread alone.
-     * Measured with two threads against one on 2 cores (JDK 17 and 25): 32³ gains nothing, 48³
-     * gains 1.3×, 64³ 1.4–1.8×, 100³ 1.7×; handing a part to a worker and waiting for it costs
-     * a few microseconds.
-     */
-    static final long PARALLEL_MIN_FLOPS = 250_000L;
-    /** The narrowest column strip worth giving a thread; narrower products split by rows. */
-    private static final int MIN_STRIP_COLUMNS = 64;
-    /** The fewest rows of C worth giving a thread when splitting by rows. */
-    private static final int MIN_STRIP_ROWS = 16;
 
     /**
      * Whether products run on {@link VectorGemm}'s register-blocked Vector API kernel: the module is
@@ -109,35 +90,29 @@ public final class Gemm {
     }
 
     /**
-     * Whether the blocked product beats {@link Kernels}' simple loops for C (m×n) = A (m×k)·B (k×n):
-     * at least 4 rows, an inner dimension of at least 4 and rows of at least 16 columns. Measured
-     * on AVX-512 with JDK 17, one thread, every shape with m, k, n in 1, 2, 4, …, 128: inside this
-     * region the blocked product takes 0.1–0.8 of the simple loops' time for all three variants
-     * (about the same at its corner, 4×4×16, for A·Bᵀ), because those loops are not vectorised
-     * (their accesses {@code c[ci + j]} and {@code b[bp + j]} have different offsets). Outside it
-     * some variant loses: A·Bᵀ with fewer than 4 rows or fewer than 16 columns (its simple loop is
-     * a dot product, good there), Aᵀ·B with k of 1 or 2 and narrow rows. One rule for the three
-     * variants keeps the seed workloads' small products (25×1 by 1×100, 1×25 by 25×100, …) on the
-     * simple loops.
-     *
-     * <p>With the Vector API kernel ({@link #VECTOR}) the region is wider, measured the same
-     * way (JDK 17, one thread, m, k, n in 1, 2, 4, …, 128; kept where all three variants take at
-     * most about 0.8 of the simple loops' time): at least 4 rows, k of at least 2 and 16
-     * columns, or at least 8 rows and 8 columns. There the packed product takes 0.05–0.8 of the
-     * simple loops' time (0.05–0.15 from 16 × 16 × 16 up). Left out: k = 1 (an outer product: Aᵀ·B
-     * and A·B gain nothing), two rows (A·Bᵀ loses up to 3×) and 4 × k × 8 (about even).
+     * Whether the blocked product beats {@link Loops}' simple loops for C (m×n) = A (m×k)·B (k×n),
+     * for all three variants (A·B, A·Bᵀ, Aᵀ·B). Without the Vector API kernel: at least
+     * {@link Tuning#BLOCKED_MIN_ROWS} rows, an inner size of at least
+     * {@link Tuning#BLOCKED_MIN_DEPTH} and {@link Tuning#BLOCKED_MIN_COLUMNS} columns. With it
+     * ({@link #VECTOR}): an inner size of at least {@link Tuning#VECTOR_BLOCKED_MIN_DEPTH}, and
+     * either {@link Tuning#VECTOR_BLOCKED_MIN_ROWS} rows by {@link Tuning#VECTOR_BLOCKED_MIN_COLUMNS}
+     * columns or {@link Tuning#VECTOR_BLOCKED_MIN_SQUARE} of each. The seed workloads' small
+     * products (25×1 by 1×100, 1×25 by 25×100, …) stay on the simple loops. The measurements
+     * behind the region: {@code docs/performance.md}, "Where the blocked product pays".
      */
     public static boolean preferredFor(int m, int k, int n) {
         if (VECTOR) {
-            return k >= 2 && ((m >= 4 && n >= 16) || (m >= 8 && n >= 8));
+            return k >= Tuning.VECTOR_BLOCKED_MIN_DEPTH
+                    && ((m >= Tuning.VECTOR_BLOCKED_MIN_ROWS && n >= Tuning.VECTOR_BLOCKED_MIN_COLUMNS)
+                        || (m >= Tuning.VECTOR_BLOCKED_MIN_SQUARE && n >= Tuning.VECTOR_BLOCKED_MIN_SQUARE));
         }
-        return m >= 4 && k >= 4 && n >= 16;
+        return m >= Tuning.BLOCKED_MIN_ROWS && k >= Tuning.BLOCKED_MIN_DEPTH && n >= Tuning.BLOCKED_MIN_COLUMNS;
     }
 
     /**
-     * How many threads large products use: {@code min(availableProcessors, scratchnet.threads)},
-     * the system property read once, when the first large product starts the pool (default: all
-     * processors). The calling thread is one of them; the pool holds the others.
+     * How many threads large products use: {@link Settings#threads()} ({@code scratchnet.threads},
+     * at most the processor count), read once, when the first large product starts the pool. The
+     * calling thread is one of them; the pool holds the others.
      */
     public static int parallelism() {
         return Pool.PARALLELISM;
@@ -176,12 +151,12 @@ public final class Gemm {
     static void scalarMultiply(double[] a, double[] b, double[] c, int m, int k, int n,
                                boolean transA, boolean transB, int threads) {
         Operands op = new Operands(a, b, c, m, k, n, transA, transB);
-        int parts = threads <= 1 || (long) m * k * n < PARALLEL_MIN_FLOPS ? 1 : threads;
-        if (parts > 1 && n / parts >= MIN_STRIP_COLUMNS) {
+        int parts = threads <= 1 || (long) m * k * n < Tuning.GEMM_PARALLEL_MIN_FLOPS ? 1 : threads;
+        if (parts > 1 && n / parts >= Tuning.GEMM_MIN_STRIP_COLUMNS) {
             // column strips: each thread packs only its own columns of B; widths multiples of 8
             int[] cuts = cuts(n, parts, 8);
             runParts(parts, t -> op.block(0, m, cuts[t], cuts[t + 1]));
-        } else if (parts > 1 && m / parts >= MIN_STRIP_ROWS) {
+        } else if (parts > 1 && m / parts >= Tuning.GEMM_MIN_STRIP_ROWS) {
             // row strips: each thread packs all of B (C too narrow to split its columns)
             int[] cuts = cuts(m, parts, MR);
             runParts(parts, t -> op.block(cuts[t], cuts[t + 1], 0, n));
@@ -190,7 +165,10 @@ public final class Gemm {
         }
     }
 
-    /** {@code parts + 1} boundaries splitting [0, size) into near-equal pieces, inner ones multiples of {@code grain}. */
+    /**
+     * {@code parts + 1} boundaries splitting [0, size) into near-equal pieces, inner ones multiples of
+     * {@code grain}.
+     */
     static int[] cuts(int size, int parts, int grain) {
         int[] cut = new int[parts + 1];
         for (int t = 1; t < parts; t++) {
@@ -471,14 +449,8 @@ public final class Gemm {
      * loaded on first use (lazy holder idiom).
      */
     private static final class Pool {
-        static final int PARALLELISM = parallelismFromProperty();
+        static final int PARALLELISM = Settings.threads();
         private static final Executor WORKERS = PARALLELISM > 1 ? startWorkers(PARALLELISM - 1) : null;
-
-        private static int parallelismFromProperty() {
-            int cpus = Runtime.getRuntime().availableProcessors();
-            Integer wanted = Integer.getInteger("scratchnet.threads");
-            return Math.max(1, wanted == null ? cpus : Math.min(cpus, wanted));
-        }
 
         private static Executor startWorkers(int count) {
             AtomicInteger number = new AtomicInteger();

@@ -466,10 +466,19 @@ public final class Matrix {
     private String broadcastMessage(String op, Matrix o) {
         String msg = op + ": shapes " + dims(rows, cols) + " and " + dims(o.rows, o.cols)
                 + " do not broadcast — each dimension must be equal or 1";
-        if (broadcastDim(rows, o.cols) >= 0 && broadcastDim(cols, o.rows) >= 0) {
-            msg += "; did you mean to transpose the right operand (.T() gives " + dims(o.cols, o.rows) + ")?";
-        } else if (broadcastDim(cols, o.rows) >= 0 && broadcastDim(rows, o.cols) >= 0) {
-            msg += "; did you mean to transpose the left operand?";
+        // (r×c) against (or×oc) with either side transposed broadcasts iff r~oc and c~or: the two
+        // transposes fit together, so the hint names the smaller operand, whose transpose then
+        // broadcasts into the larger one and the result keeps the larger one's shape
+        int outRows = broadcastDim(rows, o.cols);
+        int outCols = broadcastDim(cols, o.rows);
+        if (outRows >= 0 && outCols >= 0) {
+            if (size() < o.size()) {
+                msg += "; did you mean to transpose the left operand (.T() gives " + dims(cols, rows)
+                        + ", the result " + dims(outCols, outRows) + ")?";
+            } else {
+                msg += "; did you mean to transpose the right operand (.T() gives " + dims(o.cols, o.rows)
+                        + ", the result " + dims(outRows, outCols) + ")?";
+            }
         }
         return msg;
     }
@@ -491,7 +500,7 @@ public final class Matrix {
             throw new ShapeException(msg);
         }
         double[] c = new double[Sizes.values("dot", rows, other.cols)];
-        Kernels.matmul(data, other.data, c, rows, cols, other.cols);
+        Loops.matmul(data, other.data, c, rows, cols, other.cols);
         return new Matrix(rows, other.cols, c);
     }
 
@@ -502,7 +511,7 @@ public final class Matrix {
                     + "ᵀ — column counts " + cols + " and " + other.cols + " differ (a.dotT(b) is a·bᵀ)");
         }
         double[] c = new double[Sizes.values("dotT", rows, other.rows)];
-        Kernels.matmulTransB(data, other.data, c, rows, cols, other.rows);
+        Loops.matmulTransB(data, other.data, c, rows, cols, other.rows);
         return new Matrix(rows, other.rows, c);
     }
 
@@ -513,7 +522,7 @@ public final class Matrix {
                     + " — row counts " + rows + " and " + other.rows + " differ (a.tDot(b) is aᵀ·b)");
         }
         double[] c = new double[Sizes.values("tDot", cols, other.cols)];
-        Kernels.matmulTransA(data, other.data, c, rows, cols, other.cols);
+        Loops.matmulTransA(data, other.data, c, rows, cols, other.cols);
         return new Matrix(cols, other.cols, c);
     }
 
@@ -531,7 +540,7 @@ public final class Matrix {
     /** e to the power of every element. */
     public Matrix exp() {
         double[] d = new double[data.length];
-        Kernels.exp(data, d, d.length);
+        Loops.exp(data, d, d.length);
         return new Matrix(rows, cols, d);
     }
 
@@ -576,28 +585,28 @@ public final class Matrix {
     /** The logistic sigmoid 1 / (1 + e^(−v)) of every element. */
     public Matrix sigmoid() {
         double[] d = new double[data.length];
-        Kernels.sigmoid(data, d, d.length);
+        Loops.sigmoid(data, d, d.length);
         return new Matrix(rows, cols, d);
     }
 
     /** max(v, 0) of every element. */
     public Matrix relu() {
         double[] d = new double[data.length];
-        Kernels.relu(data, d, d.length);
+        Loops.relu(data, d, d.length);
         return new Matrix(rows, cols, d);
     }
 
     /** tanh of every element. */
     public Matrix tanh() {
         double[] d = new double[data.length];
-        Kernels.tanh(data, d, d.length);
+        Loops.tanh(data, d, d.length);
         return new Matrix(rows, cols, d);
     }
 
     /** The softmax of each column (each sample), shifted by the column maximum for stability. */
     public Matrix softmax() {
         double[] d = new double[data.length];
-        Kernels.softmaxColumns(data, d, rows, cols);
+        Loops.softmaxColumns(data, d, rows, cols);
         return new Matrix(rows, cols, d);
     }
 
@@ -656,7 +665,7 @@ public final class Matrix {
 
     /** The sum of all elements (numpy's pairwise order). */
     public double sum() {
-        return Kernels.sum(data, 0, data.length);
+        return Loops.sum(data, 0, data.length);
     }
 
     /** The mean of all elements. */
@@ -687,7 +696,7 @@ public final class Matrix {
         checkAxis("sum", axis);
         if (axis == 1) {
             double[] d = new double[rows];
-            Kernels.rowSums(data, d, rows, cols);
+            Loops.rowSums(data, d, rows, cols);
             return new Matrix(rows, 1, d);
         }
         double[] d = new double[cols];

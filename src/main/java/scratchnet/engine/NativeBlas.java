@@ -16,6 +16,8 @@ import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import scratchnet.settings.Settings;
+
 /**
  * The native side of {@link Blas}: row-major {@code dgemm} through the netlib binding
  * ({@code dev.ludovic.netlib:blas}), which loads the system's {@code libblas.so.3} through JNI.
@@ -32,8 +34,6 @@ import java.util.regex.Pattern;
  */
 final class NativeBlas {
 
-    /** The name netlib's shim opens when no property says otherwise. */
-    static final String DEFAULT_LIBRARY = "libblas.so.3";
 
     private static final String NETLIB_PACKAGE = "dev.ludovic.netlib.blas";
 
@@ -88,16 +88,12 @@ final class NativeBlas {
 
     /** What netlib's shim will {@code dlopen}: the configured path or name, or libblas.so.3. */
     static String targetLibrary() {
-        String path = System.getProperty(NETLIB_PACKAGE + ".nativeLibPath", "").trim();
-        if (!path.isEmpty()) {
-            return path;
-        }
-        return System.getProperty(NETLIB_PACKAGE + ".nativeLib", DEFAULT_LIBRARY).trim();
+        return Settings.nativeLibrary();
     }
 
     private static Probe tryLoad(String target) {
-        if (!Boolean.parseBoolean(System.getProperty(NETLIB_PACKAGE + ".allowNative", "true"))) {
-            return Probe.missing("disabled by -D" + NETLIB_PACKAGE + ".allowNative=false");
+        if (!Settings.nativeAllowed()) {
+            return Probe.missing("disabled by -D" + Settings.NETLIB_ALLOW_NATIVE + "=false");
         }
         List<Throwable> failures = new ArrayList<>();
         dev.ludovic.netlib.blas.BLAS loaded;
@@ -260,7 +256,7 @@ final class NativeBlas {
     }
 
     private static boolean isLinux() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
+        return Settings.linux();
     }
 
     /**
@@ -273,7 +269,7 @@ final class NativeBlas {
             return real(Path.of(library));
         }
         List<Path> candidates = new ArrayList<>();
-        String ldPath = System.getenv("LD_LIBRARY_PATH");
+        String ldPath = Settings.libraryPath();
         if (ldPath != null) {
             for (String dir : ldPath.split(":")) {
                 if (!dir.isEmpty()) {
@@ -282,7 +278,7 @@ final class NativeBlas {
             }
         }
         candidates.addAll(fromLdCache(library));
-        String arch = System.getProperty("os.arch", "");
+        String arch = Settings.osArch();
         String multiarch = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64-linux-gnu"
                 : arch.equals("aarch64") ? "aarch64-linux-gnu" : arch + "-linux-gnu";
         for (String dir : new String[] {"/lib/" + multiarch, "/usr/lib/" + multiarch, "/lib64", "/usr/lib64", "/lib", "/usr/lib"}) {

@@ -1,6 +1,6 @@
 package scratchnet.engine;
 
-import java.util.Locale;
+import scratchnet.settings.Settings;
 
 /**
  * Whether the engine's loops run as explicit SIMD code (the JDK's Vector API, module
@@ -43,10 +43,6 @@ public final class Simd {
     }
 
     private static boolean switchedOff() {
-        String v = System.getProperty("scratchnet.simd");
-        if (v == null) {
-            v = System.getenv("SCRATCHNET_SIMD");
-        }
-        return v != null && v.trim().toLowerCase(Locale.ROOT).equals("off");
+        return Settings.simdSwitchedOff();
     }
 }

@@ -8,13 +8,15 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The matrix products of {@link Gemm} written with the JDK's Vector API: a register-blocked
  * micro-kernel that keeps an {@link #MR} × {@link #NR} block of C in vector registers for a whole
- * panel of p, so C is read and written once per panel instead of once per value of p (the reason
- * the auto-vectorised kernel of {@link Gemm} stays near 35 GFLOPS on the mini-batch shapes).
- * Only {@link Gemm} calls this class, and only when {@link Simd#ENABLED} and {@link #SUPPORTED};
- * a JVM without the module {@code jdk.incubator.vector} never loads it.
+ * panel of p, so C is read and written once per panel instead of once per value of p. Only
+ * {@link Gemm} calls this class, and only when {@link Simd#ENABLED} and {@link #SUPPORTED}; a JVM
+ * without the module {@code jdk.incubator.vector} never loads it.
+ * <pre>{@code
+ * VectorGemm.multiply(a, b, c, m, k, n, false, true, Gemm.parallelism());   // C = A·Bᵀ
+ * }</pre>
  *
  * <h2>Blocking</h2>
- * The loops follow the usual layering of a cache-blocked product:
+ * The loops follow the usual layering of a cache-blocked product (block sizes in {@link Tuning}):
  * <pre>
  *   for each block of columns jc (NC wide) of C
  *     for each panel of p, pc (KC deep)
@@ -29,8 +31,7 @@ import jdk.incubator.vector.VectorSpecies;
  * out MR rows each contiguous along p. So the kernel reads both with unit stride whatever the
  * storage of A and B (A·B, A·Bᵀ or Aᵀ·B: the transposes are only ever read while packing). A that
  * is not transposed already has that layout, so {@link #kernel} reads its eight rows where they
- * are and only a last, partial micro-panel is packed (5–15% faster than packing them all first:
- * 128³ 97 → 108 GFLOPS).
+ * are and only a last, partial micro-panel is packed.
  * Partial micro-panels at the right and bottom edges are padded with zeros; their tiles of C go
  * through a small scratch tile so that the kernel always works on a full MR × NR block.
  *
@@ -52,47 +53,28 @@ final class VectorGemm {
     /** Doubles per vector: 8 with AVX-512, 4 with AVX2. */
     private static final int L = S.length();
     /**
-     * Whether this kernel pays off here: vectors of at least 8 doubles (AVX-512, which also has
-     * the 32 registers the 16 accumulators need). With AVX2 (4 doubles, 16 registers) the
-     * accumulators spill and this kernel measured 30 GFLOPS against 48 for {@link Gemm}'s
-     * auto-vectorised one (JDK 17, {@code -XX:UseAVX=2}, 128 × 128 × 128), so {@link Gemm} keeps
-     * its own there.
+     * Whether this kernel runs here: vectors of at least {@link Tuning#VECTOR_GEMM_MIN_LANES}
+     * doubles (AVX-512, which also has the 32 registers the 16 accumulators need); otherwise
+     * {@link Gemm} keeps its own kernel.
      */
-    static final boolean SUPPORTED = L >= 8;
+    static final boolean SUPPORTED = L >= Tuning.VECTOR_GEMM_MIN_LANES;
     /** Rows of C in one micro-kernel tile. */
     static final int MR = 8;
     /** Columns of C in one micro-kernel tile: two vectors. */
     static final int NR = 2 * L;
-    /**
-     * Values of p in one packed panel, at most (panels are cut to equal depths, see
-     * {@link #evenBlock}). Measured on one core of a Zen 5 (JDK 17): 256 × 784 × 128 runs at 92
-     * GFLOPS with 256 (panels of 196) and 98–99 with 128 or 160 (panels of 112 or 157), where a
-     * micro-panel of B (kc × 16 doubles, 20 KB) leaves room in the 48 KB L1 for the one of A
-     * streaming past it; other shapes within noise.
-     */
-    static final int KC = 160;
-    /** Rows of A packed at once: an MC × KC block (160 KB) stays in L2. */
-    static final int MC = 128;
-    /** Columns of B packed at once: a KC × NC block (320 KB) stays in L2. */
-    static final int NC = 256;
-
-    /**
-     * Below this many multiply-adds (m·k·n, about 126³) a product runs on the calling thread alone
-     * (eight times {@link Gemm#PARALLEL_MIN_FLOPS}). A worker parked on the pool's queue starts
-     * its part 10–20 µs after it is handed over (median; 100 µs in one call of ten; 2-core VM,
-     * JDK 17), so a split only pays when each thread's half takes longer than that: from about
-     * 2 million multiply-adds, 40 µs on one core at 100 GFLOPS. Measured, two threads against
-     * one (best of 300): 64³ 0.7–0.8×, 256 × 784 × 128 1.6× and 256 × 128 × 784 1.75× when the
-     * other core was free; with the other core busy the large ones lose up to 5%.
-     */
-    static final long PARALLEL_MIN_FLOPS = 2_000_000L;
+    /** Values of p in one packed panel, at most ({@link Tuning#VECTOR_GEMM_KC}; see {@link #evenBlock}). */
+    static final int KC = Tuning.VECTOR_GEMM_KC;
+    /** Rows of A packed at once ({@link Tuning#VECTOR_GEMM_MC}). */
+    static final int MC = Tuning.VECTOR_GEMM_MC;
+    /** Columns of B packed at once ({@link Tuning#VECTOR_GEMM_NC}). */
+    static final int NC = Tuning.VECTOR_GEMM_NC;
 
     private VectorGemm() {
     }
 
     /**
      * C (m×n) = op(A)·op(B), with the storage conventions of {@link Gemm#multiply}; m, n, k ≥ 1.
-     * Products of at least {@link #PARALLEL_MIN_FLOPS} multiply-adds are split into at most
+     * Products of at least {@link Tuning#VECTOR_GEMM_PARALLEL_MIN_FLOPS} multiply-adds are split into at most
      * {@code threads} strips of C along the longer of m and n, one per thread (the pool's, with
      * the caller as one of them; see {@link Gemm#runParts}). Every element is computed by the
      * same chain whichever strip it falls in, so the split changes no result.
@@ -100,7 +82,7 @@ final class VectorGemm {
     static void multiply(double[] a, double[] b, double[] c, int m, int k, int n,
                          boolean transA, boolean transB, int threads) {
         Product pr = new Product(a, b, c, m, k, n, transA, transB);
-        int parts = threads <= 1 || (long) m * k * n < PARALLEL_MIN_FLOPS ? 1 : threads;
+        int parts = threads <= 1 || (long) m * k * n < Tuning.VECTOR_GEMM_PARALLEL_MIN_FLOPS ? 1 : threads;
         boolean byColumns = n >= m;
         if (parts > 1 && byColumns && n / parts >= NR) {
             int[] cuts = Gemm.cuts(n, parts, NR);
@@ -398,7 +380,10 @@ final class VectorGemm {
         c71.intoArray(c, c7 + L);
     }
 
-    /** One thread's packed blocks of A (MC × KC) and B (KC × NC) and its edge tile, reused by every product. */
+    /**
+     * One thread's packed blocks of A (MC × KC) and B (KC × NC) and its edge tile, reused by every
+     * product.
+     */
     private static final class Scratch {
         static final ThreadLocal<Scratch> LOCAL = ThreadLocal.withInitial(Scratch::new);
 

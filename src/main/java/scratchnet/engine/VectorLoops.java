@@ -5,9 +5,9 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The SIMD versions of the element-wise loops in {@link Kernels}, written with the JDK's Vector
+ * The SIMD versions of the element-wise loops in {@link Loops}, written with the JDK's Vector
  * API: each step handles {@code LANES} doubles at once (8 with AVX-512, 4 with AVX2), and the few
- * elements left over at the end run as scalar code. Only {@link Kernels} calls these, and only
+ * elements left over at the end run as scalar code. Only {@link Loops} calls these, and only
  * when {@link Simd#ENABLED}; this class is never loaded otherwise, so a JVM without the module
  * never sees its imports.
  *

@@ -1,6 +1,6 @@
 package scratchnet.nn;
 
-import scratchnet.engine.Kernels;
+import scratchnet.engine.Loops;
 
 /**
  * The non-linearity after a layer's weighted sum: {@code a = g(z)}. Each activation carries its
@@ -14,56 +14,56 @@ public enum Activation {
     SIGMOID {
         @Override
         void forward(double[] z, double[] a, int rows, int cols) {
-            Kernels.sigmoid(z, a, rows * cols);
+            Loops.sigmoid(z, a, rows * cols);
         }
 
         @Override
         void forwardWithBias(double[] z, double[] b, double[] a, int rows, int cols) {
-            Kernels.addColumnSigmoid(z, b, a, rows, cols);
+            Loops.addColumnSigmoid(z, b, a, rows, cols);
         }
 
         @Override
         void backward(double[] g, double[] z, double[] a, int rows, int cols) {
             // dZ = dA ⊙ a ⊙ (1 − a), multiplied in the seeds' order
-            Kernels.sigmoidBackward(g, a, rows * cols);
+            Loops.sigmoidBackward(g, a, rows * cols);
         }
     },
     /** a = max(z, 0); g'(z) = 1 where z &gt; 0, else 0. */
     RELU {
         @Override
         void forward(double[] z, double[] a, int rows, int cols) {
-            Kernels.relu(z, a, rows * cols);
+            Loops.relu(z, a, rows * cols);
         }
 
         @Override
         void forwardWithBias(double[] z, double[] b, double[] a, int rows, int cols) {
-            Kernels.addColumnRelu(z, b, a, rows, cols);
+            Loops.addColumnRelu(z, b, a, rows, cols);
         }
 
         @Override
         void backward(double[] g, double[] z, double[] a, int rows, int cols) {
             // dZ = dA ⊙ [a > 0]
-            Kernels.reluBackward(g, a, rows * cols);
+            Loops.reluBackward(g, a, rows * cols);
         }
     },
     /** a = tanh(z); g'(z) = 1 − a². */
     TANH {
         @Override
         void forward(double[] z, double[] a, int rows, int cols) {
-            Kernels.tanh(z, a, rows * cols);
+            Loops.tanh(z, a, rows * cols);
         }
 
         @Override
         void backward(double[] g, double[] z, double[] a, int rows, int cols) {
             // dZ = dA ⊙ (1 − a²)
-            Kernels.tanhBackward(g, a, rows * cols);
+            Loops.tanhBackward(g, a, rows * cols);
         }
     },
     /** Column-wise softmax: each sample's outputs are positive and sum to 1. */
     SOFTMAX {
         @Override
         void forward(double[] z, double[] a, int rows, int cols) {
-            Kernels.softmaxColumns(z, a, rows, cols);
+            Loops.softmaxColumns(z, a, rows, cols);
         }
 
         @Override
@@ -104,7 +104,7 @@ public enum Activation {
      * activation allows it (sigmoid, relu), else two.
      */
     void forwardWithBias(double[] z, double[] b, double[] a, int rows, int cols) {
-        Kernels.addColumn(z, b, rows, cols);
+        Loops.addColumn(z, b, rows, cols);
         forward(z, a, rows, cols);
     }
 

@@ -1,6 +1,6 @@
 package scratchnet.nn;
 
-import scratchnet.engine.Kernels;
+import scratchnet.engine.Loops;
 import scratchnet.engine.Matrix;
 
 /**
@@ -26,7 +26,7 @@ public final class BinaryCrossEntropy implements Loss {
             double t = y[i] * Math.log(a[i]) + (1 - y[i]) * Math.log(1 - a[i]);
             terms[i] = Double.isNaN(t) ? 0.0 : t;
         }
-        return -Kernels.sum(terms, 0, n) / m;
+        return -Loops.sum(terms, 0, n) / m;
     }
 
     @Override

@@ -1,7 +1,8 @@
 package scratchnet.nn;
 
-import scratchnet.engine.Kernels;
+import scratchnet.engine.Loops;
 import scratchnet.engine.Matrix;
+import scratchnet.engine.OneHot;
 import scratchnet.engine.ShapeException;
 
 /**
@@ -26,7 +27,7 @@ public final class CrossEntropy implements Loss {
             // y·log(a), with 0·log 0 counted as 0
             terms[i] = y[i] == 0.0 ? 0.0 : y[i] * Math.log(a[i]);
         }
-        return -Kernels.sum(terms, 0, n) / m;
+        return -Loops.sum(terms, 0, n) / m;
     }
 
     @Override
@@ -47,16 +48,8 @@ public final class CrossEntropy implements Loss {
     @Override
     public Matrix targets(Matrix y, int outputs) {
         if (y.rows() == 1 && outputs > 1) {
-            double[] oneHot = new double[outputs * y.cols()];
-            for (int j = 0; j < y.cols(); j++) {
-                double c = y.get(0, j);
-                if (c != Math.rint(c) || c < 0 || c >= outputs) {
-                    throw new IllegalArgumentException(label() + ": class index targets must be whole numbers 0…"
-                            + (outputs - 1) + " for " + outputs + " outputs, but sample " + j + " has " + c);
-                }
-                oneHot[(int) c * y.cols() + j] = 1.0;
-            }
-            return Matrix.wrap(outputs, y.cols(), oneHot);
+            // class labels: one class per output
+            return OneHot.encode(label() + " targets", y, outputs);
         }
         if (y.rows() != outputs && y.cols() == outputs) {
             throw new ShapeException(label() + ": targets are " + ShapeException.shape(y.rows(), y.cols())

@@ -1,7 +1,8 @@
 package scratchnet.nn;
 
-import scratchnet.engine.Kernels;
+import scratchnet.engine.Loops;
 import scratchnet.engine.Matrix;
+import scratchnet.engine.Tuning;
 
 /**
  * One fully connected layer: {@code z = W·a + b}, then {@code a' = g(z)}, with W (out×in) and
@@ -13,15 +14,14 @@ import scratchnet.engine.Matrix;
  */
 public final class Dense {
     /**
-     * Up to this many inputs (forward) or units (backward), a layer sums rows directly instead of
-     * calling the general matrix product: the sum stays in a register and the product's packing
-     * and blocking would cost more than they save.
+     * Up to this many inputs (forward) or units (backward), rows are summed directly ({@link
+     * Tuning#DENSE_FEW_INPUTS}).
      */
-    static final int FEW = 16;
-    /** Up to this many rows of output, a product sums rows directly whatever its inner size. */
-    static final int FEW_ROWS = 4;
-    /** Up to this many weights, dW is computed as separate dot products over the samples. */
-    static final int FEW_WEIGHTS = 256;
+    private static final int FEW = Tuning.DENSE_FEW_INPUTS;
+    /** Up to this many rows of output, rows are summed directly ({@link Tuning#DENSE_FEW_ROWS}). */
+    private static final int FEW_ROWS = Tuning.DENSE_FEW_ROWS;
+    /** Up to this many weights, dW is separate dot products ({@link Tuning#DENSE_FEW_WEIGHTS}). */
+    private static final int FEW_WEIGHTS = Tuning.DENSE_FEW_WEIGHTS;
     final int in;
     final int out;
     final Activation activation;
@@ -45,12 +45,12 @@ public final class Dense {
     void forward(double[] aPrev, double[] z, double[] a, int m) {
         if (in <= FEW || out <= FEW_ROWS) {
             // Z = W·A_prev + b: with few inputs or units, each row of Z is a sum of rows of A_prev
-            Kernels.combineRows(w, in, 1, b, aPrev, z, out, in, m);
+            Loops.combineRows(w, in, 1, b, aPrev, z, out, in, m);
             // A = g(Z)
             activation.forward(z, a, out, m);
         } else {
             // Z = W·A_prev
-            Kernels.matmul(w, aPrev, z, out, in, m);
+            Loops.matmul(w, aPrev, z, out, in, m);
             // Z += b (broadcast across the m columns), then A = g(Z), in one pass
             activation.forwardWithBias(z, b, a, out, m);
         }
@@ -65,9 +65,9 @@ public final class Dense {
                   double[] deltaPrev, Activation below, double[] zPrev) {
         // dW = dZ·A_prevᵀ  (few weights: one dot product of length m each)
         if (dW.length <= FEW_WEIGHTS) {
-            Kernels.rowDots(delta, aPrev, dW, out, m, in);
+            Loops.rowDots(delta, aPrev, dW, out, m, in);
         } else {
-            Kernels.matmulTransB(delta, aPrev, dW, out, m, in);
+            Loops.matmulTransB(delta, aPrev, dW, out, m, in);
         }
         // dW = dW / m  (+ λ·W / m)
         if (l2 == 0.0) {
@@ -81,14 +81,14 @@ public final class Dense {
         }
         // db = Σ_columns dZ / m
         for (int i = 0; i < out; i++) {
-            db[i] = Kernels.fastSum(delta, i * m, (i + 1) * m) / m;
+            db[i] = Loops.fastSum(delta, i * m, (i + 1) * m) / m;
         }
         if (deltaPrev != null) {
             // dA_prev = Wᵀ·dZ  (with few units, each row is a short sum of rows of dZ)
             if (out <= FEW || in <= FEW_ROWS) {
-                Kernels.combineRows(w, 1, in, null, delta, deltaPrev, in, out, m);
+                Loops.combineRows(w, 1, in, null, delta, deltaPrev, in, out, m);
             } else {
-                Kernels.matmulTransA(w, delta, deltaPrev, out, in, m);
+                Loops.matmulTransA(w, delta, deltaPrev, out, in, m);
             }
             // dZ_prev = dA_prev ⊙ g'(z_prev)
             below.backward(deltaPrev, zPrev, aPrev, in, m);

@@ -1,6 +1,6 @@
 package scratchnet.nn;
 
-import scratchnet.engine.Kernels;
+import scratchnet.engine.Loops;
 
 /**
  * Mean squared error, as the seed documents use it for regression.
@@ -27,7 +27,7 @@ public final class Mse implements Loss {
             sq[i] = d * d;
         }
         // np.mean(np.square(al - y))
-        return Kernels.sum(sq, 0, n) / n;
+        return Loops.sum(sq, 0, n) / n;
     }
 
     @Override

@@ -84,7 +84,7 @@ final class Workspace {
             for (int i = 0; i < sq.length; i++) {
                 sq[i] = layer.w[i] * layer.w[i];
             }
-            total += scratchnet.engine.Kernels.sum(sq, 0, sq.length);
+            total += scratchnet.engine.Loops.sum(sq, 0, sq.length);
         }
         return l2 * total / (2 * m);
     }

@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.StringJoiner;
@@ -47,8 +48,14 @@ public class Figure extends XYChart {
     public static final int HEIGHT = 400;
     /** The largest width or height {@link #size} accepts. */
     static final int MAX_SIZE = 10_000;
-    /** The tick labels of linear axes. */
-    private static final Function<Double, String> TICKS = Figure::tickLabel;
+    /** The step between the x axis's ticks while painting with round ticks; NaN otherwise. */
+    private double xStep = Double.NaN;
+    /** The step between the y axis's ticks while painting with round ticks; NaN otherwise. */
+    private double yStep = Double.NaN;
+    /** The tick labels of the linear x axis: as many decimals as its step needs. */
+    private final Function<Double, String> xTicks = v -> tickLabel(v, xStep);
+    /** The tick labels of the linear y axis: as many decimals as its step needs. */
+    private final Function<Double, String> yTicks = v -> tickLabel(v, yStep);
 
     /** An empty 600×400 figure. */
     public Figure() {
@@ -59,6 +66,8 @@ public class Figure extends XYChart {
     public Figure(int width, int height) {
         super(checkSize("Figure", width, height)[0], height);
         applyTheme(getStyler());
+        getStyler().setxAxisTickLabelsFormattingFunction(xTicks);
+        getStyler().setyAxisTickLabelsFormattingFunction(yTicks);
     }
 
     private static void applyTheme(XYStyler s) {
@@ -81,31 +90,169 @@ public class Figure extends XYChart {
         s.setSeriesMarkers(new Marker[] {SeriesMarkers.CIRCLE});
         s.setSeriesLines(new BasicStroke[] {SeriesLines.SOLID});
         s.setMarkerSize(6);
-        s.setxAxisTickLabelsFormattingFunction(TICKS);
-        s.setyAxisTickLabelsFormattingFunction(TICKS);
     }
 
     /**
-     * Paints as XChart does, except that a log-scale axis keeps XChart's own tick labels: XChart
-     * draws an axis linearly whenever it has a tick-label function, whatever its log setting.
+     * Paints as XChart does, with two changes. A linear axis whose bounds were not set gets round
+     * bounds and round ticks ({@link NiceScale}: 1, 2 or 5 × 10^k, at most {@link #maxTicks} of
+     * them, the axis starting and ending on a tick), where XChart alone would put the ticks on
+     * evenly spaced data values (0, 0.07, 0.14 … for {@code arange(0, 1, 0.01)}). A log-scale axis
+     * keeps XChart's own tick labels: XChart draws an axis linearly whenever it has a tick-label
+     * function, whatever its log setting. The styler is left as it was. (XChart tells evenly spaced
+     * values with an absolute tolerance of 1e-4, so on an axis whose data spans less than about
+     * 0.001 the ticks may still fall on data values.)
      */
     @Override
     public void paint(Graphics2D g, int width, int height) {
         XYStyler s = getStyler();
         Function<Double, String> fx = s.getxAxisTickLabelsFormattingFunction();
         Function<Double, String> fy = s.getyAxisTickLabelsFormattingFunction();
-        if (s.isXAxisLogarithmic() && fx == TICKS) {
+        int hintX = s.getXAxisTickMarkSpacingHint();
+        int hintY = s.getYAxisTickMarkSpacingHint();
+        boolean roundX = !s.isXAxisLogarithmic() && s.getXAxisMin() == null && s.getXAxisMax() == null;
+        boolean roundY = !s.isYAxisLogarithmic() && s.getYAxisMin() == null && s.getYAxisMax() == null;
+        if (s.isXAxisLogarithmic() && fx == xTicks) {
             s.setxAxisTickLabelsFormattingFunction(null);
         }
-        if (s.isYAxisLogarithmic() && fy == TICKS) {
+        if (s.isYAxisLogarithmic() && fy == yTicks) {
             s.setyAxisTickLabelsFormattingFunction(null);
         }
         try {
+            if (roundX) {
+                roundAxis(true, xAxisPixels(width));
+            }
+            if (roundY) {
+                roundAxis(false, yAxisPixels(height));
+            }
             super.paint(g, width, height);
         } finally {
             s.setxAxisTickLabelsFormattingFunction(fx);
             s.setyAxisTickLabelsFormattingFunction(fy);
+            s.setXAxisTickMarkSpacingHint(hintX);
+            s.setYAxisTickMarkSpacingHint(hintY);
+            if (roundX) {
+                s.setXAxisMin(null).setXAxisMax(null);
+            }
+            if (roundY) {
+                s.setYAxisMin(null).setYAxisMax(null);
+            }
+            xStep = Double.NaN;
+            yStep = Double.NaN;
         }
+    }
+
+    /** About how long the x axis of a figure {@code width} pixels wide is. */
+    static int xAxisPixels(int width) {
+        return width - Y_AXIS_PIXELS;
+    }
+
+    /** About how long the y axis of a figure {@code height} pixels high is. */
+    static int yAxisPixels(int height) {
+        return height - X_AXIS_PIXELS;
+    }
+
+    /** About what the y axis's labels and padding take from the width, in pixels. */
+    private static final int Y_AXIS_PIXELS = 70;
+    /** About what the title, the x axis's labels and padding take from the height, in pixels. */
+    private static final int X_AXIS_PIXELS = 85;
+    /** Pixels per tick below which ticks would crowd: along x (labels side by side), along y. */
+    private static final int X_TICK_PIXELS = 70;
+    private static final int Y_TICK_PIXELS = 36;
+
+    /** At most this many ticks on an axis about {@code pixels} long: 3 to 9. */
+    static int maxTicks(double pixels, boolean x) {
+        int n = (int) (pixels / (x ? X_TICK_PIXELS : Y_TICK_PIXELS)) + 1;
+        return Math.max(3, Math.min(9, n));
+    }
+
+    /**
+     * The round scale of data from min to max on an axis about {@code axisPixels} long: at most
+     * {@link #maxTicks} ticks, and on the x axis, where labels sit side by side, fewer while the
+     * longest label is wider than a step (XChart would widen the step itself, and the bounds would
+     * no longer fall on ticks). Null when the data has no range.
+     */
+    static NiceScale scale(double min, double max, double axisPixels, boolean x) {
+        NiceScale scale = NiceScale.of(min, max, maxTicks(axisPixels, x));
+        while (x && scale != null && scale.ticks() > 2 && labelPixels(scale) * 1.1 >= stepPixels(scale, axisPixels)) {
+            scale = NiceScale.of(min, max, scale.ticks() - 1);
+        }
+        return scale;
+    }
+
+    /** About how wide the widest tick label of a scale is, in pixels (7 per character of the axis font). */
+    private static double labelPixels(NiceScale scale) {
+        int chars = Math.max(tickLabel(scale.lo, scale.step).length(), tickLabel(scale.hi, scale.step).length());
+        return 7.0 * chars;
+    }
+
+    /** The pixels between two ticks of a scale on an axis about {@code axisPixels} long (92 % of it plotted). */
+    private static double stepPixels(NiceScale scale, double axisPixels) {
+        return 0.92 * axisPixels / (scale.ticks() - 1);
+    }
+
+    /**
+     * Sets round bounds on one axis and a tick spacing hint from which XChart's own tick placement
+     * (steps of 1, 2, 5 × 10^k chosen from span / plot size × hint) picks the same step. The
+     * bounds reach a billionth of a step past the round values: XChart puts the ticks on the data
+     * values instead when the bounds and the data are evenly spaced together.
+     */
+    private void roundAxis(boolean x, double axisPixels) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (XYSeries series : getSeriesMap().values()) {
+            for (double v : x ? series.getXData() : series.getYData()) {
+                if (Double.isFinite(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        NiceScale scale = scale(min, max, axisPixels, x);
+        if (scale == null) {
+            return;
+        }
+        double slack = scale.step * 1e-9;
+        // XChart: significand = span / tickSpace × hint maps (1.5, 3.5] to 2, (3.5, 7.5] to 5 and
+        // (0.75, 1.5] to 1; aim at the middle of the band of our mantissa, on the plot's 92 %
+        double middle = scale.mantissa == 1 ? 1.06 : scale.mantissa == 2 ? 2.29 : 5.12;
+        double tickSpace = getStyler().getPlotContentSize() * axisPixels;
+        int hint = (int) Math.round(scale.step / scale.mantissa * middle * tickSpace / (scale.hi - scale.lo));
+        XYStyler s = getStyler();
+        if (x) {
+            s.setXAxisMin(scale.lo - slack).setXAxisMax(scale.hi + slack);
+            s.setXAxisTickMarkSpacingHint(hint);
+            xStep = scale.step;
+        } else {
+            s.setYAxisMin(scale.lo - slack).setYAxisMax(scale.hi + slack);
+            s.setYAxisTickMarkSpacingHint(hint);
+            yStep = scale.step;
+        }
+    }
+
+    /**
+     * A tick label with the decimals a tick {@code step} apart needs (with six significant digits
+     * at least, so 1672.822 next to 1672.824 stays apart), no trailing zeros: 0.2, 1200, -2.5,
+     * 1672.822, 1.5e-7. Without a step (NaN) as {@link #tickLabel(Double)}.
+     */
+    static String tickLabel(double v, double step) {
+        if (!(step > 0) || !Double.isFinite(step) || !Double.isFinite(v)) {
+            return tickLabel(v);
+        }
+        if (Math.abs(v) < step / 2) {
+            return "0";
+        }
+        double a = Math.abs(v);
+        int decimals = (int) Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+        if (a >= 1e-4 && a < 1e7 && decimals <= 10) {
+            String plain = new BigDecimal(v).setScale(decimals, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+            String sixDigits = tickLabel(v);
+            // the longer of the two: six significant digits, or the step's decimals
+            return plain.length() >= sixDigits.length() ? plain : sixDigits;
+        }
+        int digits = Math.max(6, (int) Math.ceil(Math.log10(a / step)) + 1);
+        String[] parts = String.format(Locale.ROOT, "%." + (digits - 1) + "e", v).split("e");
+        String mantissa = new BigDecimal(parts[0]).stripTrailingZeros().toPlainString();
+        return mantissa + "e" + Integer.parseInt(parts[1]);
     }
 
     /** Up to six significant digits, no trailing zeros: 0.07, 1200, -2.5, 1.5e-7. */

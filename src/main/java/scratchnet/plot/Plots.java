@@ -15,6 +15,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import scratchnet.engine.Matrix;
 import scratchnet.nn.History;
 import scratchnet.nn.Network;
+import scratchnet.settings.Settings;
 
 /**
  * Ready-made figures: scatter and line plots, a training run's loss curve, a classifier's decision
@@ -105,25 +106,61 @@ public final class Plots {
         if (h == null) {
             throw new IllegalArgumentException("lossCurve: expected the History that fit returned, got null");
         }
-        int[] steps = h.steps();
-        double[] losses = h.losses();
-        double[] xs = new double[steps.length];
-        double[] ys = new double[steps.length];
-        int n = 0;
-        for (int i = 0; i < steps.length; i++) {
+        return lossCurve(h.steps(), h.losses(), h.size(), h.unit(), logY);
+    }
+
+    /**
+     * The one loss-curve drawing, for a {@link History} and for a run still in progress: the first
+     * {@code n} losses against their steps, titled "loss", the x axis named after the unit
+     * ("iter" reads "iteration"; null or empty reads "step"), the y axis on a log scale (and titled
+     * "loss (log scale)") when {@code logY}. Non-finite losses are left out; with none left the
+     * figure has no series.
+     * <pre>{@code
+     * Figure f = Plots.lossCurve(new int[] {0, 100, 200}, new double[] {260, 32, 20}, 3, "iter", false);
+     * }</pre>
+     */
+    public static Figure lossCurve(int[] steps, double[] losses, int n, String unit, boolean logY) {
+        if (steps == null || losses == null) {
+            throw new IllegalArgumentException("lossCurve: expected steps and losses, got "
+                    + (steps == null ? "null" : "an array") + " and " + (losses == null ? "null" : "an array"));
+        }
+        if (n < 0 || n > steps.length || n > losses.length) {
+            throw new IllegalArgumentException("lossCurve: expected n between 0 and " + Math.min(steps.length, losses.length)
+                    + " (the lengths of steps and losses), got " + n);
+        }
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
             if (Double.isFinite(losses[i])) {
-                xs[n] = steps[i];
-                ys[n] = losses[i];
-                n++;
+                xs[kept] = steps[i];
+                ys[kept] = losses[i];
+                kept++;
             }
         }
-        String unit = h.unit();
         String xLabel = "iter".equals(unit) ? "iteration" : unit == null || unit.isEmpty() ? "step" : unit;
-        Figure f = new Figure().title("loss").xLabel(xLabel).yLabel("loss");
-        if (n > 0) {
-            f.line(Arrays.copyOf(xs, n), Arrays.copyOf(ys, n), "loss");
+        Figure f = new Figure().title("loss").xLabel(xLabel).yLabel(logY ? "loss (log scale)" : "loss");
+        if (kept > 0) {
+            f.line(Arrays.copyOf(xs, kept), Arrays.copyOf(ys, kept), "loss");
         }
         return f.logY(logY);
+    }
+
+    /**
+     * Whether a loss curve reads better on a log scale: the finite losses among the first
+     * {@code n} are all positive and the largest is more than 100 times the smallest. The live
+     * chart of a fit and a displayed {@link History} use it.
+     */
+    public static boolean logScaleSuits(double[] losses, int n) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            if (Double.isFinite(losses[i])) {
+                min = Math.min(min, losses[i]);
+                max = Math.max(max, losses[i]);
+            }
+        }
+        return min > 0 && max / min > 100;
     }
 
     /**
@@ -180,7 +217,7 @@ public final class Plots {
         synchronized (SHOW_LOCK) {
             try {
                 if (plotDir == null || !Files.isDirectory(plotDir)) {
-                    plotDir = Files.createTempDirectory("scratchnet-plots-").toAbsolutePath();
+                    plotDir = Files.createTempDirectory(Settings.tempDir(), "scratchnet-plots-").toAbsolutePath();
                 }
                 for (int n = 1;; n++) {
                     Path file = plotDir.resolve("plot-" + n + ".png");
@@ -192,7 +229,7 @@ public final class Plots {
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("show: could not create a plot file in the temp directory "
-                        + System.getProperty("java.io.tmpdir") + ": " + e, e);
+                        + Settings.tempDir() + ": " + e, e);
             }
         }
     }

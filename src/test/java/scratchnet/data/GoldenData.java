@@ -3,32 +3,21 @@ package scratchnet.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import scratchnet.engine.Matrix;
+import scratchnet.parity.Golden;
 
 /**
- * The data of the golden numpy runs in {@code <shared>/golden/}, with the shared directory from the
- * system property {@code scratchnet.shared} (falling back to {@code ../shared}), and an ulp-aware
- * comparison for Gaussian draws.
+ * The data of the golden numpy runs (read through {@link Golden} from the test class path), and an
+ * ulp-aware comparison for Gaussian draws.
  */
 final class GoldenData {
     private GoldenData() {
     }
 
-    /** Loads {@code golden/<file>}; fails with the path when it is missing. */
+    /** Loads {@code golden/<file>}; fails with the resource name when it is missing. */
     static JsonNode load(String file) {
-        Path p = Path.of(System.getProperty("scratchnet.shared", "../shared"), "golden", file);
-        assertThat(p).as("golden file %s (set -Dscratchnet.shared to the shared directory)", p).isRegularFile();
-        try {
-            return new ObjectMapper().readTree(Files.readAllBytes(p));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + p, e);
-        }
+        return Golden.read(file);
     }
 
     /** A JSON array as a matrix: nested arrays are rows, a flat array is a (1×n) row. */

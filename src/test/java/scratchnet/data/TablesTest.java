@@ -120,15 +120,15 @@ class TablesTest {
     @Test
     void oneHotErrorsSayWhatWasExpected() {
         assertThatThrownBy(() -> Tables.oneHot(Matrix.rowVector(0, 3), 3))
-                .hasMessageContaining("whole numbers 0…2 for 3 classes, but sample 1 has 3.0");
-        assertThatThrownBy(() -> Tables.oneHot(Matrix.rowVector(0, 0.5), 3)).hasMessageContaining("sample 1 has 0.5");
-        assertThatThrownBy(() -> Tables.oneHot(Matrix.rowVector(-1), 3)).hasMessageContaining("has -1.0");
+                .hasMessage("oneHot: label 3 of sample 1 is not a class of k = 3 (expected whole numbers 0…2)");
+        assertThatThrownBy(() -> Tables.oneHot(Matrix.rowVector(0, 0.5), 3)).hasMessageContaining("label 0.5 of sample 1 is not a class of k = 3");
+        assertThatThrownBy(() -> Tables.oneHot(Matrix.rowVector(-1), 3)).hasMessageContaining("label -1 of sample 0");
         assertThatThrownBy(() -> Tables.oneHot(Matrix.columnVector(0, 1, 2), 3))
-                .hasMessageContaining("expected a (1×m) row of class indices, got (3×1)").hasMessageContaining("labels.T()");
+                .hasMessageContaining("expected a (1×m) row of class labels, got (3×1)").hasMessageContaining("labels.T()");
         assertThatThrownBy(() -> Tables.oneHot(Matrix.rowVector(0), 0))
-                .hasMessageContaining("expected at least 1 class, got 0");
+                .hasMessageContaining("expected at least 1 class, got k = 0");
         assertThatThrownBy(() -> new Labels(Matrix.rowVector(0, 2), List.of("a", "b")))
-                .hasMessageContaining("0…1 for 2 classes, but sample 1 has 2.0");
+                .hasMessage("Labels: label 2 of sample 1 is not a class of k = 2 (expected whole numbers 0…1)");
     }
 
     @Test

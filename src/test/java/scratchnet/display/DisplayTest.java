@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import scratchnet.Dsl;
+import scratchnet.settings.Settings;
 
 /** Display, handles and the two built-in sinks. */
 class DisplayTest {
@@ -22,7 +23,7 @@ class DisplayTest {
     @BeforeEach
     void capture() {
         savedSink = Display.sink();
-        savedMode = System.getProperty(Display.MODE_PROPERTY);
+        savedMode = System.getProperty(Settings.DISPLAY);
         savedOut = System.out;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     }
@@ -32,9 +33,9 @@ class DisplayTest {
         System.setOut(savedOut);
         Display.setSink(savedSink);
         if (savedMode == null) {
-            System.clearProperty(Display.MODE_PROPERTY);
+            System.clearProperty(Settings.DISPLAY);
         } else {
-            System.setProperty(Display.MODE_PROPERTY, savedMode);
+            System.setProperty(Settings.DISPLAY, savedMode);
         }
     }
 
@@ -69,7 +70,7 @@ class DisplayTest {
 
     @Test
     void frameModeWritesDecodableFramesToSystemOut() {
-        System.setProperty(Display.MODE_PROPERTY, "frames");
+        System.setProperty(Settings.DISPLAY, "frames");
         Display.setSink(null);   // choose again from the property
 
         System.out.print("before\n");
@@ -98,7 +99,7 @@ class DisplayTest {
 
     @Test
     void plainModePrintsTextAndOnlyChangedUpdates() {
-        System.clearProperty(Display.MODE_PROPERTY);
+        System.clearProperty(Settings.DISPLAY);
         Display.setSink(null);
 
         DisplayHandle h = Display.display("step 1");

@@ -18,6 +18,7 @@ import scratchnet.nn.FitDisplays;
 import scratchnet.nn.History;
 import scratchnet.nn.Network;
 import scratchnet.nn.TrainingListener;
+import scratchnet.settings.Settings;
 
 /** The live training display, installed the way the kernel installs it. */
 class NotebookProgressTest {
@@ -33,7 +34,7 @@ class NotebookProgressTest {
     @BeforeEach
     void capture() {
         savedSink = Display.sink();
-        savedMode = System.getProperty(Display.MODE_PROPERTY);
+        savedMode = System.getProperty(Settings.DISPLAY);
         savedFactory = FitDisplays.factory();
         savedOut = System.out;
         savedErr = System.err;
@@ -48,9 +49,9 @@ class NotebookProgressTest {
         Display.setSink(savedSink);
         FitDisplays.setFactory(savedFactory);
         if (savedMode == null) {
-            System.clearProperty(Display.MODE_PROPERTY);
+            System.clearProperty(Settings.DISPLAY);
         } else {
-            System.setProperty(Display.MODE_PROPERTY, savedMode);
+            System.setProperty(Settings.DISPLAY, savedMode);
         }
     }
 
@@ -70,7 +71,7 @@ class NotebookProgressTest {
     @Test
     void installedNotebookShowsLiveProgressForEveryFit() {
         Notebook.install();
-        assertThat(System.getProperty(Display.MODE_PROPERTY)).isEqualTo("frames");
+        assertThat(System.getProperty(Settings.DISPLAY)).isEqualTo("frames");
         assertThat(Display.sink()).isInstanceOf(FrameSink.class);
         Display.setSink(sink);
 

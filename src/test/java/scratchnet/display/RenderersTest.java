@@ -11,12 +11,14 @@ import java.util.Base64;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 
 import scratchnet.engine.Matrix;
 import scratchnet.nn.History;
 import scratchnet.nn.Network;
+import scratchnet.plot.Plots;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -103,6 +105,14 @@ class RenderersTest {
         assertThat(img.getWidth()).isEqualTo(600);
         assertThat(img.getHeight()).isEqualTo(400);
         assertThat(b.text()).isEqualTo(h.toString());
+        // the picture is plot's loss curve, pixel for pixel
+        boolean log = Plots.logScaleSuits(h.losses(), h.size());
+        BufferedImage curve = BitmapEncoder.getBufferedImage(Plots.lossCurve(h, log));
+        assertThat(Arrays.equals(img.getRGB(0, 0, 600, 400, null, 0, 600), curve.getRGB(0, 0, 600, 400, null, 0, 600)))
+                .as("the rendered History is Plots.lossCurve(h, %s)", log).isTrue();
+        assertThat(Arrays.equals(img.getRGB(0, 0, 600, 400, null, 0, 600),
+                BitmapEncoder.getBufferedImage(Plots.lossCurve(h, !log)).getRGB(0, 0, 600, 400, null, 0, 600)))
+                .as("the comparison can tell two pictures apart").isFalse();
     }
 
     @Test

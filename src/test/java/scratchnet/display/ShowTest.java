@@ -36,7 +36,7 @@ class ShowTest {
     void restore() {
         scratchnet.plot.Plots.showInline(null);
         scratchnet.nn.FitDisplays.setFactory(null);
-        System.clearProperty(Display.MODE_PROPERTY);
+        System.clearProperty(scratchnet.settings.Settings.DISPLAY);
         System.setOut(savedOut);
         Display.setSink(savedSink);
         if (savedHeadless == null) {

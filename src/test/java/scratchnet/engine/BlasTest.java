@@ -14,6 +14,7 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import scratchnet.settings.Settings;
 
 /** {@link Blas}: the native dgemm against the Java kernel, the choice of path, the fallbacks. */
 class BlasTest {
@@ -189,7 +190,7 @@ class BlasTest {
         double[] viaBlas = garbage(25 * 100);
         double[] viaJava = garbage(25 * 100);
         Blas.gemm(false, false, a, b, viaBlas, 25, 1, 100);
-        Kernels.matmul(a, b, viaJava, 25, 1, 100);
+        Loops.matmul(a, b, viaJava, 25, 1, 100);
         assertThat(viaBlas).containsExactly(viaJava); // the same loops: bit for bit
     }
 
@@ -253,17 +254,17 @@ class BlasTest {
 
     @Test
     void javaSelectedByThePropertyNamesIt() {
-        String before = System.getProperty(Blas.PROPERTY);
+        String before = System.getProperty(Settings.BLAS);
         try {
-            System.setProperty(Blas.PROPERTY, "Java");
+            System.setProperty(Settings.BLAS, "Java");
             Blas.reset();
             assertThat(Blas.active()).isEqualTo("java (pure-Java kernel; selected by -Dscratchnet.blas=Java)");
             assertThat(Blas.isNative()).isFalse();
         } finally {
             if (before == null) {
-                System.clearProperty(Blas.PROPERTY);
+                System.clearProperty(Settings.BLAS);
             } else {
-                System.setProperty(Blas.PROPERTY, before);
+                System.setProperty(Settings.BLAS, before);
             }
         }
     }

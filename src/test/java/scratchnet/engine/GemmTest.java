@@ -59,12 +59,12 @@ class GemmTest {
             }
         }
 
-        /** What {@link Kernels} does for this variant (simple loops or Gemm). */
+        /** What {@link Loops} does for this variant (simple loops or Gemm). */
         void kernels(double[] a, double[] b, double[] c, int m, int k, int n) {
             switch (this) {
-                case AB -> Kernels.matmul(a, b, c, m, k, n);
-                case ABT -> Kernels.matmulTransB(a, b, c, m, k, n);
-                case ATB -> Kernels.matmulTransA(a, b, c, k, m, n);
+                case AB -> Loops.matmul(a, b, c, m, k, n);
+                case ABT -> Loops.matmulTransB(a, b, c, m, k, n);
+                case ATB -> Loops.matmulTransA(a, b, c, k, m, n);
             }
         }
     }
@@ -211,7 +211,7 @@ class GemmTest {
             int m = s[0];
             int k = s[1];
             int n = s[2];
-            assertThat((long) m * k * n).isGreaterThanOrEqualTo(Gemm.PARALLEL_MIN_FLOPS);
+            assertThat((long) m * k * n).isGreaterThanOrEqualTo(Tuning.GEMM_PARALLEL_MIN_FLOPS);
             double[] a = random(r, m * k);
             double[] b = random(r, k * n);
             double[] one = garbage(m * n);
@@ -293,7 +293,7 @@ class GemmTest {
         v.gemm(new double[2 * 4], new double[0], new double[0], 2, 4, 0, 2);
     }
 
-    // ------------------------------------------------------------------ Kernels delegation
+    // ------------------------------------------------------------------ Loops delegation
 
     @ParameterizedTest
     @EnumSource(Variant.class)

@@ -675,6 +675,20 @@ class MatrixTest {
         }
 
         @Test
+        void transposeHintNamesTheSmallerOperand() {
+            // (1×4) with (4×3): the left row transposed is (4×1), which broadcasts to (4×3)
+            assertThatThrownBy(() -> Matrix.zeros(1, 4).add(Matrix.zeros(4, 3)))
+                    .isInstanceOf(ShapeException.class)
+                    .hasMessageContaining("transpose the left operand (.T() gives (4×1), the result (4×3))")
+                    .hasMessageNotContaining("right operand");
+            // (4×3) with (1×4): the right row transposed is (4×1), which broadcasts to (4×3)
+            assertThatThrownBy(() -> Matrix.zeros(4, 3).sub(Matrix.zeros(1, 4)))
+                    .isInstanceOf(ShapeException.class)
+                    .hasMessageContaining("transpose the right operand (.T() gives (4×1), the result (4×3))")
+                    .hasMessageNotContaining("left operand");
+        }
+
+        @Test
         void dotNamesInnerSizesAndSuggestsTranspose() {
             assertThatThrownBy(() -> tall.dot(other))
                     .isInstanceOf(ShapeException.class)

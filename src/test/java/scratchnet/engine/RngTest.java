@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedList;
@@ -19,19 +16,13 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import scratchnet.parity.Golden;
 
 /** Bit-exact parity of {@link Rng} with numpy's legacy RandomState, from the golden JSON. */
 class RngTest {
 
-    private static Path goldenFile() {
-        String shared = System.getProperty("scratchnet.shared", "../shared");
-        return Path.of(shared, "golden", "numpy_random.json");
-    }
-
-    private static JsonNode golden() throws IOException {
-        Path p = goldenFile();
-        assertThat(p).as("golden numpy data").exists();
-        return new ObjectMapper().readTree(Files.readAllBytes(p));
+    private static JsonNode golden() {
+        return Golden.read("numpy_random.json");
     }
 
     // ---- helpers -------------------------------------------------------------------------

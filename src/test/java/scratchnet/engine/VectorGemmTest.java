@@ -128,8 +128,8 @@ class VectorGemmTest {
     @Test
     void theMlpBatchProductsMatchTheFmaChainWithAnyNumberOfThreads() {
         // all but the three products with 10 in them are large enough to be split between threads
-        assertThat(128L * 128 * 256).isGreaterThanOrEqualTo(VectorGemm.PARALLEL_MIN_FLOPS);
-        assertThat(10L * 128 * 128).isLessThan(VectorGemm.PARALLEL_MIN_FLOPS);
+        assertThat(128L * 128 * 256).isGreaterThanOrEqualTo(Tuning.VECTOR_GEMM_PARALLEL_MIN_FLOPS);
+        assertThat(10L * 128 * 128).isLessThan(Tuning.VECTOR_GEMM_PARALLEL_MIN_FLOPS);
         Random r = new Random(70);
         for (int[] s : MLP) {
             check(Variant.values()[s[3]], r, s[0], s[1], s[2]);

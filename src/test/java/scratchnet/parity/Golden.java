@@ -6,14 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 
 import scratchnet.engine.Matrix;
 
 /**
- * Reads the golden numpy runs in {@code <shared>/golden/}. The shared directory comes from the
- * system property {@code scratchnet.shared} (surefire sets it), falling back to {@code ../shared}.
+ * Reads the golden numpy runs from the test class path ({@code /scratchnet/golden/}; see the
+ * README there for what each file holds and how it was made).
+ * <pre>{@code
+ * Golden g = Golden.load("seed000_sine_rng0.json");
+ * double[] losses = g.losses();
+ * }</pre>
  */
 public final class Golden {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,19 +29,22 @@ public final class Golden {
         this.root = root;
     }
 
-    /** The shared directory. */
-    public static Path sharedDir() {
-        return Path.of(System.getProperty("scratchnet.shared", "../shared"));
+    /** Where the golden files are on the test class path. */
+    public static final String RESOURCE_DIR = "/scratchnet/golden/";
+
+    /** Loads {@code golden/<fileName>}; fails the test with the resource name when it is missing. */
+    public static Golden load(String fileName) {
+        return new Golden(fileName, read(fileName));
     }
 
-    /** Loads {@code golden/<fileName>}; fails the test with the path when it is missing. */
-    public static Golden load(String fileName) {
-        Path p = sharedDir().resolve("golden").resolve(fileName);
-        assertThat(p).as("golden file %s (set -Dscratchnet.shared to the shared directory)", p).isRegularFile();
-        try {
-            return new Golden(fileName, JSON.readTree(Files.readAllBytes(p)));
+    /** The parsed JSON of {@code golden/<fileName>}; fails the test when the resource is missing. */
+    public static JsonNode read(String fileName) {
+        String resource = RESOURCE_DIR + fileName;
+        try (InputStream in = Golden.class.getResourceAsStream(resource)) {
+            assertThat(in).as("golden file %s on the test class path (src/test/resources)", resource).isNotNull();
+            return JSON.readTree(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read golden file " + p, e);
+            throw new UncheckedIOException("cannot read golden file " + resource, e);
         }
     }
 

@@ -13,8 +13,8 @@ import scratchnet.nn.History;
 import scratchnet.nn.Network;
 
 /**
- * Numeric parity with the golden numpy runs in {@code shared/golden/}: each run starts from the
- * golden file's data and initial parameters, trains, and every recorded loss and every final
+ * Numeric parity with the golden numpy runs (test resources {@code scratchnet/golden/}): each run
+ * starts from the golden file's data and initial parameters, trains, and every recorded loss and every final
  * parameter must agree within a relative tolerance (see the golden README: 1e-9, but 1e-4 for
  * seed 000, which is sensitive to rounding).
  */

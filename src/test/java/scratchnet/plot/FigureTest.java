@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.internal.chartpart.TickProbe;
 import org.knowm.xchart.style.Styler.LegendPosition;
 
 import scratchnet.display.MimeBundle;
@@ -158,6 +159,58 @@ class FigureTest {
         double decade2 = f.getScreenYFromChart(10) - f.getScreenYFromChart(100);
         assertThat(decade1).isPositive().isCloseTo(decade2, within(1.0));
         assertThat(f.getStyler().getyAxisTickLabelsFormattingFunction()).isNotNull();   // restored after painting
+    }
+
+    @Test
+    void defaultAxesHaveRoundTicksFromBoundToBound(@TempDir Path dir) {
+        Matrix x = arange(0, 1, 0.01);
+        Figure f = Plots.scatter(x, x.mul(2 * Math.PI).map(Math::sin).mul(20));
+
+        f.save(dir.resolve("ticks.png"));   // lays out the axes
+
+        assertThat(TickProbe.xLabels(f)).containsExactly("0", "0.2", "0.4", "0.6", "0.8", "1");
+        assertThat(TickProbe.yLabels(f)).containsExactly("-20", "-15", "-10", "-5", "0", "5", "10", "15", "20");
+        // the round bounds and the spacing hints were only for painting
+        assertThat(f.getStyler().getXAxisMin()).isNull();
+        assertThat(f.getStyler().getYAxisMax()).isNull();
+    }
+
+    @Test
+    void boundsSetByTheUserAreKept(@TempDir Path dir) {
+        Matrix x = arange(0, 1, 0.01);
+        Figure f = Plots.scatter(x, x);
+        f.getStyler().setXAxisMin(0.0).setXAxisMax(0.99);
+
+        f.save(dir.resolve("kept.png"));
+
+        assertThat(f.getStyler().getXAxisMax()).isEqualTo(0.99);
+        assertThat(TickProbe.xLabels(f)).doesNotContain("1");
+    }
+
+    @Test
+    void niceScaleRoundsOutToOneTwoOrFiveTimesAPowerOfTen() {
+        NiceScale s = NiceScale.of(0, 0.99, 8);
+        assertThat(new double[] {s.lo, s.hi, s.step}).containsExactly(0, 1, 0.2);
+        s = NiceScale.of(0.26, 260.2, 8);
+        assertThat(new double[] {s.lo, s.hi, s.step}).containsExactly(0, 300, 50);
+        s = NiceScale.of(-3.2, 7.1, 9);
+        assertThat(new double[] {s.lo, s.hi, s.step}).containsExactly(-4, 8, 2);
+        assertThat(s.ticks()).isEqualTo(7);
+        s = NiceScale.of(0.123, 0.129, 5);
+        assertThat(new double[] {s.lo, s.hi, s.step}).containsExactly(0.122, 0.13, 0.002);
+        assertThat(NiceScale.of(1, 1, 5)).isNull();
+        assertThat(NiceScale.of(0, Double.NaN, 5)).isNull();
+        assertThatThrownBy(() -> NiceScale.of(0, 1, 1)).hasMessageContaining("at least 2 ticks, got 1");
+    }
+
+    @Test
+    void tickLabelsShowTheDecimalsTheirStepNeeds() {
+        assertThat(Figure.tickLabel(0.6000000000000001, 0.2)).isEqualTo("0.6");
+        assertThat(Figure.tickLabel(-1672.822, 0.002)).isEqualTo("-1672.822");   // six digits would say -1672.82
+        assertThat(Figure.tickLabel(1e-17, 0.2)).isEqualTo("0");
+        assertThat(Figure.tickLabel(2500.0, 500)).isEqualTo("2500");
+        assertThat(Figure.tickLabel(3.000002e-7, 1e-12)).isEqualTo("3.000002e-7");
+        assertThat(Figure.tickLabel(0.07, Double.NaN)).isEqualTo("0.07");
     }
 
     @Test

@@ -77,6 +77,30 @@ class PlotsTest {
     }
 
     @Test
+    void lossCurveOfARunInProgressDrawsTheFirstNFiniteLosses() {
+        int[] steps = {0, 1, 2, 3, 0};
+        double[] losses = {4.0, Double.NaN, 1.0, 0.5, 99};
+        Figure f = Plots.lossCurve(steps, losses, 4, "epoch", true);
+
+        assertThat(f.getSeriesMap().get("loss").getXData()).containsExactly(0, 2, 3);
+        assertThat(f.getSeriesMap().get("loss").getYData()).containsExactly(4.0, 1.0, 0.5);
+        assertThat(f.getXAxisTitle()).isEqualTo("epoch");
+        assertThat(f.getYAxisTitle()).isEqualTo("loss (log scale)");
+        assertThat(Plots.lossCurve(steps, new double[] {Double.NaN, 1, 1, 1, 1}, 1, null, false).getSeriesMap()).isEmpty();
+        assertThatThrownBy(() -> Plots.lossCurve(steps, losses, 6, "iter", false))
+                .hasMessage("lossCurve: expected n between 0 and 5 (the lengths of steps and losses), got 6");
+    }
+
+    @Test
+    void logScaleSuitsLossesSpanningMoreThanAHundredfold() {
+        assertThat(Plots.logScaleSuits(new double[] {260, 30, 2.5}, 3)).isTrue();
+        assertThat(Plots.logScaleSuits(new double[] {260, 30, 2.7}, 3)).isFalse();
+        assertThat(Plots.logScaleSuits(new double[] {260, 30, 0.5}, 2)).isFalse();
+        assertThat(Plots.logScaleSuits(new double[] {260, 0, 0.5}, 3)).isFalse();
+        assertThat(Plots.logScaleSuits(new double[] {260, Double.NaN, 0.5}, 3)).isTrue();
+    }
+
+    @Test
     void dslLossCurveIsPlotsLossCurve() {
         Figure f = lossCurve(sineHistory);
 

@@ -9,11 +9,11 @@ package scratchnet.engine;
  * report errors in the user's terms. Example, {@code C = A·B} for A (2×3) and B (3×4):
  * <pre>{@code
  * double[] c = new double[2 * 4];
- * Kernels.matmul(a, b, c, 2, 3, 4);
+ * Loops.matmul(a, b, c, 2, 3, 4);
  * }</pre>
  */
-public final class Kernels {
-    private Kernels() {
+public final class Loops {
+    private Loops() {
     }
 
     /**
@@ -252,7 +252,7 @@ public final class Kernels {
      * {@code bias} may be null. Made for small k (a layer with few inputs, or few units on the way
      * back), where each stretch of a row is summed in a register and written once.
      * <pre>{@code
-     * Kernels.combineRows(w, in, 1, b, x, z, out, in, m);   // Z = W·X + b
+     * Loops.combineRows(w, in, 1, b, x, z, out, in, m);   // Z = W·X + b
      * }</pre>
      */
     public static void combineRows(double[] coef, int rs, int cs, double[] bias, double[] src, double[] dst,
@@ -337,7 +337,7 @@ public final class Kernels {
 
     /** g[i] = g[i]·a[i]·(1 − a[i]) for i in [0, n): the sigmoid's derivative times the gradient. */
     public static void sigmoidBackward(double[] g, double[] a, int n) {
-        // a plain loop: HotSpot vectorises it by itself (measured faster than the Vector API form)
+        // a plain loop: HotSpot vectorises it by itself (see docs/performance.md, element-wise loops)
         for (int i = 0; i < n; i++) {
             g[i] = g[i] * a[i] * (1 - a[i]);
         }
@@ -345,7 +345,7 @@ public final class Kernels {
 
     /** g[i] = g[i]·(1 − a[i]²) for i in [0, n): tanh's derivative times the gradient. */
     public static void tanhBackward(double[] g, double[] a, int n) {
-        // a plain loop: HotSpot vectorises it by itself (measured faster than the Vector API form)
+        // a plain loop: HotSpot vectorises it by itself (see docs/performance.md, element-wise loops)
         for (int i = 0; i < n; i++) {
             g[i] = g[i] * (1 - a[i] * a[i]);
         }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * The SIMD loops against plain scalar references written out here, on sizes that exercise the
  * vector part, the four-at-once part and the scalar tail of every loop.
  */
-class SimdKernelsTest {
+class SimdLoopsTest {
     private static final Random RANDOM = new Random(7);
 
     @Test
@@ -31,10 +31,10 @@ class SimdKernelsTest {
                     double[] src = random(k * cols);
                     // W·src + b with W (rows×k): strides (k, 1)
                     double[] got = new double[rows * cols];
-                    Kernels.combineRows(coef, k, 1, bias, src, got, rows, k, cols);
+                    Loops.combineRows(coef, k, 1, bias, src, got, rows, k, cols);
                     assertClose(got, reference(coef, k, 1, bias, src, rows, k, cols), rows + "x" + k + "x" + cols);
                     // Wᵀ·src without bias, W (k×rows): strides (1, rows)
-                    Kernels.combineRows(coef, 1, rows, null, src, got, rows, k, cols);
+                    Loops.combineRows(coef, 1, rows, null, src, got, rows, k, cols);
                     assertClose(got, reference(coef, 1, rows, null, src, rows, k, cols), "T " + rows + "x" + k + "x" + cols);
                 }
             }
@@ -49,7 +49,7 @@ class SimdKernelsTest {
                     double[] a = random(m * k);
                     double[] b = random(n * k);
                     double[] got = new double[m * n];
-                    Kernels.rowDots(a, b, got, m, k, n);
+                    Loops.rowDots(a, b, got, m, k, n);
                     double[] want = new double[m * n];
                     for (int i = 0; i < m; i++) {
                         for (int j = 0; j < n; j++) {
@@ -68,7 +68,7 @@ class SimdKernelsTest {
         for (int j = 0; j < 30; j++) {
             want += a[5 + j] * b[9 + j];
         }
-        assertThat(Kernels.dot(a, 5, b, 9, 30)).isCloseTo(want, org.assertj.core.data.Offset.offset(1e-13));
+        assertThat(Loops.dot(a, 5, b, 9, 30)).isCloseTo(want, org.assertj.core.data.Offset.offset(1e-13));
     }
 
     @Test
@@ -80,9 +80,9 @@ class SimdKernelsTest {
         double[] s = new double[z.length];
         double[] e = new double[z.length];
         double[] t = new double[z.length];
-        Kernels.sigmoid(z, s, z.length);
-        Kernels.exp(z, e, z.length);
-        Kernels.tanh(z, t, z.length);
+        Loops.sigmoid(z, s, z.length);
+        Loops.exp(z, e, z.length);
+        Loops.tanh(z, t, z.length);
         for (int i = 0; i < z.length; i++) {
             assertThat(relative(s[i], 1.0 / (1.0 + Math.exp(-z[i])))).as("sigmoid(%s)", z[i]).isLessThan(1e-15);
             assertThat(relative(e[i], Math.exp(z[i]))).as("exp(%s)", z[i]).isLessThan(1e-15);
@@ -91,7 +91,7 @@ class SimdKernelsTest {
         // the extremes saturate instead of overflowing
         double[] big = {-800, 800, -800, 800, -800, 800, -800, 800, -800};
         double[] out = new double[big.length];
-        Kernels.sigmoid(big, out, big.length);
+        Loops.sigmoid(big, out, big.length);
         assertThat(out).containsExactly(0, 1, 0, 1, 0, 1, 0, 1, 0);
     }
 
@@ -99,11 +99,11 @@ class SimdKernelsTest {
     void reluFollowsNumpyWhereForNegativeZeroAndNaN() {
         double[] z = {-1, 2, -0.0, Double.NaN, 3, -4, 5, 0.5, -0.5, 7};
         double[] a = new double[z.length];
-        Kernels.relu(z, a, z.length);
+        Loops.relu(z, a, z.length);
         // np.where(z > 0, z, 0): NaN > 0 is false, so 0
         assertThat(a).containsExactly(0, 2, 0, 0, 3, 0, 5, 0.5, 0, 7);
         double[] g = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
-        Kernels.reluBackward(g, a, g.length);
+        Loops.reluBackward(g, a, g.length);
         assertThat(g).containsExactly(0, 1, 0, 0, 1, 0, 1, 1, 0, 1);
     }
 
@@ -115,16 +115,16 @@ class SimdKernelsTest {
         double[] bias = random(rows);
         double[] z1 = z.clone();
         double[] a1 = new double[z.length];
-        Kernels.addColumnRelu(z1, bias, a1, rows, cols);
+        Loops.addColumnRelu(z1, bias, a1, rows, cols);
         double[] z2 = z.clone();
-        Kernels.addColumn(z2, bias, rows, cols);
+        Loops.addColumn(z2, bias, rows, cols);
         double[] a2 = new double[z.length];
-        Kernels.relu(z2, a2, z2.length);
+        Loops.relu(z2, a2, z2.length);
         assertThat(z1).containsExactly(z2);
         assertThat(a1).containsExactly(a2);
         double[] z3 = z.clone();
-        Kernels.addColumnSigmoid(z3, bias, a1, rows, cols);
-        Kernels.sigmoid(z2, a2, z2.length);
+        Loops.addColumnSigmoid(z3, bias, a1, rows, cols);
+        Loops.sigmoid(z2, a2, z2.length);
         assertThat(z3).containsExactly(z2);
         // the vector e^x and Math.exp (which finishes a row's last few values) may differ in the last bit
         for (int i = 0; i < a1.length; i++) {
@@ -139,7 +139,7 @@ class SimdKernelsTest {
         double[] z = random(rows * cols);
         z[0] = 1000;   // would overflow e^z without the shift by the column maximum
         double[] got = new double[z.length];
-        Kernels.softmaxColumns(z, got, rows, cols);
+        Loops.softmaxColumns(z, got, rows, cols);
         for (int j = 0; j < cols; j++) {
             double max = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < rows; i++) {
@@ -163,9 +163,9 @@ class SimdKernelsTest {
         for (int i = 0; i < a.length; i++) {
             a[i] = i + 1;
         }
-        assertThat(Kernels.fastSum(a, 0, 77)).isEqualTo(77 * 78 / 2.0);
-        assertThat(Kernels.fastSum(a, 3, 20)).isEqualTo((4 + 20) * 17 / 2.0);
-        assertThat(Kernels.fastSum(a, 5, 5)).isZero();
+        assertThat(Loops.fastSum(a, 0, 77)).isEqualTo(77 * 78 / 2.0);
+        assertThat(Loops.fastSum(a, 3, 20)).isEqualTo((4 + 20) * 17 / 2.0);
+        assertThat(Loops.fastSum(a, 5, 5)).isZero();
     }
 
     private static double[] reference(double[] coef, int rs, int cs, double[] bias, double[] src, int rows, int k, int cols) {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The raw loops of {@link Kernels} against naive reference code. */
-class KernelsTest {
+/** The raw loops of {@link Loops} against naive reference code. */
+class LoopsTest {
 
     private static final int[] SIZES = {1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 31, 33};
 
@@ -70,7 +70,7 @@ class KernelsTest {
                     double[] a = random(r, m * k, true);
                     double[] b = random(r, k * n, false);
                     double[] c = garbage(m * n);
-                    Kernels.matmul(a, b, c, m, k, n);
+                    Loops.matmul(a, b, c, m, k, n);
                     double[] expected = naive(m, k, n, (i, p) -> a[i * k + p], (p, j) -> b[p * n + j]);
                     assertClose(c, expected, "matmul " + m + "×" + k + "·" + k + "×" + n);
                 }
@@ -87,7 +87,7 @@ class KernelsTest {
                     double[] a = random(r, m * k, true);
                     double[] b = random(r, n * k, true); // B is (n×k)
                     double[] c = garbage(m * n);
-                    Kernels.matmulTransB(a, b, c, m, k, n);
+                    Loops.matmulTransB(a, b, c, m, k, n);
                     double[] expected = naive(m, k, n, (i, p) -> a[i * k + p], (p, j) -> b[j * k + p]);
                     assertClose(c, expected, "matmulTransB " + m + "×" + k + "·(" + n + "×" + k + ")ᵀ");
                 }
@@ -104,7 +104,7 @@ class KernelsTest {
                     double[] a = random(r, k * m, true); // A is (k×m)
                     double[] b = random(r, k * n, false);
                     double[] c = garbage(m * n);
-                    Kernels.matmulTransA(a, b, c, k, m, n);
+                    Loops.matmulTransA(a, b, c, k, m, n);
                     double[] expected = naive(m, k, n, (i, p) -> a[p * m + i], (p, j) -> b[p * n + j]);
                     assertClose(c, expected, "matmulTransA (" + k + "×" + m + ")ᵀ·" + k + "×" + n);
                 }
@@ -122,7 +122,7 @@ class KernelsTest {
             double[] a = random(r, m * k, t % 2 == 0);
             double[] b = random(r, k * n, t % 3 == 0);
             double[] c = garbage(m * n);
-            Kernels.matmul(a, b, c, m, k, n);
+            Loops.matmul(a, b, c, m, k, n);
             assertClose(c, naive(m, k, n, (i, p) -> a[i * k + p], (p, j) -> b[p * n + j]), "matmul " + t);
         }
     }
@@ -182,7 +182,7 @@ class KernelsTest {
                 a[i] = r.nextGaussian() * Math.exp(r.nextDouble() * 30 - 15);
             }
             double expected = numpyPairwise(a, 0, n);
-            assertThat(Kernels.sum(a, 0, n)).as("rep %d", rep).isEqualTo(expected);
+            assertThat(Loops.sum(a, 0, n)).as("rep %d", rep).isEqualTo(expected);
         }
     }
 
@@ -196,7 +196,7 @@ class KernelsTest {
         for (double v : a) {
             plain += v;
         }
-        assertThat(Kernels.sum(a, 0, a.length)).isNotEqualTo(plain).isEqualTo(numpyPairwise(a, 0, a.length));
+        assertThat(Loops.sum(a, 0, a.length)).isNotEqualTo(plain).isEqualTo(numpyPairwise(a, 0, a.length));
     }
 
     @ParameterizedTest(name = "n = {0}")
@@ -209,7 +209,7 @@ class KernelsTest {
                 a[i] = r.nextDouble(); // positive, so the relative error of the sum is well conditioned
             }
             double exact = exactSum(a);
-            double s = Kernels.sum(a, 0, n);
+            double s = Loops.sum(a, 0, n);
             if (n == 0) {
                 assertThat(s).isEqualTo(0.0);
             } else {
@@ -224,8 +224,8 @@ class KernelsTest {
         double[] a = random(r, 1500, false);
         for (int[] range : new int[][] {{0, 0}, {3, 4}, {5, 12}, {1, 130}, {7, 1007}, {250, 1500}}) {
             double[] copy = Arrays.copyOfRange(a, range[0], range[1]);
-            assertThat(Kernels.sum(a, range[0], range[1])).as("[%d, %d)", range[0], range[1])
-                    .isEqualTo(Kernels.sum(copy, 0, copy.length))
+            assertThat(Loops.sum(a, range[0], range[1])).as("[%d, %d)", range[0], range[1])
+                    .isEqualTo(Loops.sum(copy, 0, copy.length))
                     .isEqualTo(numpyPairwise(a, range[0], range[1] - range[0]));
         }
     }
@@ -237,7 +237,7 @@ class KernelsTest {
         int cols = 300;
         double[] a = random(r, rows * cols, false);
         double[] out = garbage(rows);
-        Kernels.rowSums(a, out, rows, cols);
+        Loops.rowSums(a, out, rows, cols);
         for (int i = 0; i < rows; i++) {
             assertThat(out[i]).isEqualTo(numpyPairwise(a, i * cols, cols));
         }
@@ -255,7 +255,7 @@ class KernelsTest {
                 z[i] *= 5;
             }
             double[] out = garbage(rows * cols);
-            Kernels.softmaxColumns(z, out, rows, cols);
+            Loops.softmaxColumns(z, out, rows, cols);
             for (int j = 0; j < cols; j++) {
                 double total = 0;
                 double denom = 0;
@@ -278,7 +278,7 @@ class KernelsTest {
         // one column (1000, 1001): e^1000 overflows, the shifted version is 1/(1+e), e/(1+e)
         double[] z = {1000, 1001};
         double[] out = new double[2];
-        Kernels.softmaxColumns(z, out, 2, 1);
+        Loops.softmaxColumns(z, out, 2, 1);
         double e = Math.E;
         assertThat(out[0]).isCloseTo(1 / (1 + e), within(1e-15));
         assertThat(out[1]).isCloseTo(e / (1 + e), within(1e-15));
@@ -287,7 +287,7 @@ class KernelsTest {
         // two columns: huge, and hugely negative
         double[] z2 = {1000, -1000, 1001, -1001};
         double[] out2 = new double[4];
-        Kernels.softmaxColumns(z2, out2, 2, 2);
+        Loops.softmaxColumns(z2, out2, 2, 2);
         for (double v : out2) {
             assertThat(v).isFinite();
         }
@@ -300,22 +300,22 @@ class KernelsTest {
     @Test
     void softmaxInPlaceAndEqualInputs() {
         double[] z = {3, 7, -1, 3, 7, -1}; // 2×3: every column holds two equal values
-        Kernels.softmaxColumns(z, z, 2, 3); // out may be z
+        Loops.softmaxColumns(z, z, 2, 3); // out may be z
         assertThat(z).containsExactly(0.5, 0.5, 0.5, 0.5, 0.5, 0.5);
         double[] single = {-5, 0, 700};
-        Kernels.softmaxColumns(single, single, 1, 3);
+        Loops.softmaxColumns(single, single, 1, 3);
         assertThat(single).containsExactly(1, 1, 1);
     }
 
     @Test
-    void elementwiseKernelsAndAddColumn() {
+    void elementwiseLoopsAndAddColumn() {
         double[] z = {-2, -0.5, 0, 0.5, 40, -800};
         double[] s = new double[z.length];
         double[] rl = new double[z.length];
         double[] th = new double[z.length];
-        Kernels.sigmoid(z, s, z.length);
-        Kernels.relu(z, rl, z.length);
-        Kernels.tanh(z, th, z.length);
+        Loops.sigmoid(z, s, z.length);
+        Loops.relu(z, rl, z.length);
+        Loops.tanh(z, th, z.length);
         for (int i = 0; i < z.length; i++) {
             assertThat(s[i]).isCloseTo(1 / (1 + Math.exp(-z[i])), within(1e-16));
             assertThat(rl[i]).isEqualTo(Math.max(z[i], 0.0));
@@ -325,7 +325,7 @@ class KernelsTest {
         assertThat(s[4]).isEqualTo(1.0);
 
         double[] out = {1, 2, 3, 4, 5, 6};
-        Kernels.addColumn(out, new double[] {10, 100}, 2, 3);
+        Loops.addColumn(out, new double[] {10, 100}, 2, 3);
         assertThat(out).containsExactly(11, 12, 13, 104, 105, 106);
     }
 }
