@@ -57,7 +57,6 @@ final class CellSession {
         JShell shell = JShell.builder()
                 .executionEngine(cellJvm, new HashMap<>())
                 .remoteVMOptions(vm.toArray(new String[0]))
-                .compilerOptions("--class-path", classPath)
                 .out(new PrintStream(new OutputRouter(false, sink), true, StandardCharsets.UTF_8))
                 .err(new PrintStream(new OutputRouter(true, sink), true, StandardCharsets.UTF_8))
                 .in(InputStream.nullInputStream())
@@ -65,6 +64,12 @@ final class CellSession {
         CellSession session = new CellSession(shell, line);
         try {
             StartTrace.mark("JShell built");
+            // the compiler's class path is JShell's own (this JVM's class path plus what
+            // addToClasspath added): a --class-path compiler option would replace it on every
+            // compile and hide what %classpath and %maven add
+            if (!classPath.equals(System.getProperty("java.class.path"))) {
+                shell.addToClasspath(classPath);
+            }
             for (String cp : addedClassPath) {
                 shell.addToClasspath(cp);
             }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jdk.jshell.SourceCodeAnalysis;
 import scratchnet.exec.Ansi;
 import scratchnet.exec.CellEvaluator;
 import scratchnet.exec.CellException;
@@ -12,7 +13,9 @@ import scratchnet.exec.CellOutput;
 
 /**
  * Runs a cell, handling its magics first. A cell whose first line is {@code %%time} is timed as a
- * whole; lines starting with {@code %} are line magics, run in order with the code between them:
+ * whole; lines starting with {@code %} are line magics, run in order with the code between them,
+ * unless they continue an unfinished Java statement ({@code int r = 10} then {@code % 3;} is
+ * {@code int r = 10 % 3;}): a magic comes first in its cell or after a {@code ;} or {@code }}.
  * <pre>{@code
  * %classpath lib/extra.jar      add a jar or directory to the cells' class path
  * %maven group:artifact:version fetch a library (and its dependencies) from Maven Central
@@ -95,11 +98,12 @@ public final class Magics {
             cells.execute(code, cell);
             return;
         }
-        // line magics must start their line; they run in order with the code between them
+        // line magics must start their line, and the code before them must be finished; they run
+        // in order with the code between them
         StringBuilder chunk = new StringBuilder();
         for (String line : code.split("\n", -1)) {
             String t = line.trim();
-            if (t.startsWith("%") && !t.startsWith("%=")) {
+            if (t.startsWith("%") && !t.startsWith("%=") && statementsFinished(chunk.toString())) {
                 flush(chunk, cell);
                 lineMagic(t, cell);
                 chunk.append('\n');
@@ -108,6 +112,31 @@ public final class Magics {
             }
         }
         flush(chunk, cell);
+    }
+
+    /**
+     * Whether {@code code} ends between statements, so that a {@code %} line after it is a magic:
+     * it is blank, or each of its statements is finished, with its {@code ;} or {@code }}. After
+     * {@code int r = 10} a line {@code % 3;} continues the statement: {@code int r = 10 % 3;}.
+     */
+    private boolean statementsFinished(String code) {
+        String rest = code;
+        while (!rest.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = cells.analysis().analyzeCompletion(rest);
+            switch (info.completeness()) {
+                case COMPLETE:
+                    rest = info.remaining();
+                    break;
+                case EMPTY:
+                case UNKNOWN:
+                    // only comments, or code that cannot compile: that error is reported as it is
+                    return true;
+                default:
+                    // unfinished (an open brace or parenthesis), or finished only with a ';' still to come
+                    return false;
+            }
+        }
+        return true;
     }
 
     private void flush(StringBuilder chunk, int cell) throws CellException {
