@@ -1130,13 +1130,15 @@ def _alarm(signum, frame):
     raise TestTimeout()
 
 
-def main(argv=None):
+def main(argv=None, tests=None):
+    """Runs `tests` (this file's TESTS unless given) as the command line says."""
+    tests = TESTS if tests is None else tests
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--jupyter-path", help="directory holding kernels/scratchnet/kernel.json")
     p.add_argument("--list", action="store_true", help="print the test names and exit")
     p.add_argument("--only", help="comma-separated test names to run")
     args = p.parse_args(argv)
-    names = [t.__name__ for t in TESTS]
+    names = [t.__name__ for t in tests]
     if args.list:
         print("\n".join(names))
         return 0
@@ -1145,13 +1147,13 @@ def main(argv=None):
     spec = os.path.join(args.jupyter_path, "kernels", KERNEL_NAME, "kernel.json")
     if not os.path.isfile(spec):
         p.error("expected the kernelspec %s; it does not exist" % spec)
-    selected = TESTS
+    selected = tests
     if args.only:
         wanted = [n.strip() for n in args.only.split(",") if n.strip()]
         unknown = [n for n in wanted if n not in names]
         if unknown:
             p.error("unknown test(s) %s; known: %s" % (", ".join(unknown), ", ".join(names)))
-        selected = [t for t in TESTS if t.__name__ in wanted]
+        selected = [t for t in tests if t.__name__ in wanted]
 
     os.environ["JUPYTER_PATH"] = os.path.abspath(args.jupyter_path)
     runtime = tempfile.mkdtemp(prefix="scratchnet-jupyter-runtime-")

@@ -43,7 +43,14 @@ public final class KernelMain {
             System.err.println("scratchnet kernel: cannot read the connection file " + file.toAbsolutePath());
             return 2;
         }
-        serve(KernelConnectionProperties.parse(Files.readString(file)));
+        KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(file));
+        if (!"tcp".equals(props.getTransport())) {
+            // ZMQ here speaks TCP only: with another transport the sockets would never become ready
+            System.err.println("scratchnet kernel: the connection file " + file.toAbsolutePath() + " asks for transport '"
+                    + props.getTransport() + "'; only 'tcp' is supported (write \"transport\": \"tcp\")");
+            return 2;
+        }
+        serve(props);
         return 0;
     }
 
@@ -53,6 +60,7 @@ public final class KernelMain {
         ScratchnetKernel kernel = new ScratchnetKernel(ownClassPath(), cellJvmOptions());
         StartTrace.mark("kernel constructed");
         StrictShellChannel.install(connection);
+        DrainedStdinChannel.install(connection);
         kernel.becomeHandlerForConnection(connection);
         shortenPollSleeps(connection);
         connection.connect();

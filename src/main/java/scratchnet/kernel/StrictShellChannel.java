@@ -19,7 +19,11 @@ import org.dflib.jjava.jupyter.channels.ShellChannel;
 import org.dflib.jjava.jupyter.messages.HMACGenerator;
 import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
+import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.zeromq.ZMQ;
+import scratchnet.exec.Ansi;
 
 /**
  * The shell and control sockets, reading one whole ZMQ multipart message at a time.
@@ -28,7 +32,10 @@ import org.zeromq.ZMQ;
  * runs across message boundaries when a peer sends too few frames or none: the next client's
  * request is then swallowed or its reply goes to the wrong peer. This channel takes every frame of
  * a message first, then checks the layout and the HMAC signature (in constant time) and drops
- * anything that does not fit, so one bad message never affects the next.
+ * anything that does not fit, so one bad message never affects the next; each one dropped is one
+ * line in the kernel's log ({@link KernelLog}). An execute_request on control is answered at once
+ * with a {@code WrongChannel} error: control never waits for a running cell, so an interrupt
+ * sent after it still gets through.
  * jjava-jupyter's own loop also polls and then sleeps 50 ms, which every request waits out;
  * this one blocks in the poll and answers at once.
  * <pre>{@code
@@ -39,6 +46,12 @@ final class StrictShellChannel extends ShellChannel {
     private static final byte[] DELIMITER = "<IDS|MSG>".getBytes(StandardCharsets.US_ASCII);
     private static final Type MAP = new TypeToken<Map<String, Object>>() {
     }.getType();
+
+    /** The reply to an execute_request sent on control, where only interrupt, shutdown and kernel_info belong. */
+    static final ErrorReply WRONG_CHANNEL = new ErrorReply("WrongChannel",
+            "execute_request belongs on the shell channel; the control channel takes interrupt_request,"
+                    + " shutdown_request and kernel_info_request", List.of(Ansi.red("WrongChannel")
+                    + ": execute_request belongs on the shell channel, not control"));
 
     private final HMACGenerator hmac;
     private final Gson gson;
@@ -87,25 +100,28 @@ final class StrictShellChannel extends ShellChannel {
                 message = readMessage();
             } catch (RuntimeException e) {
                 if (running) {
-                    System.err.println("scratchnet kernel: " + e.getMessage());
+                    KernelLog.line("reading from " + name + " failed: " + e);
                 }
                 continue;
             }
             if (message == null) {
                 continue;
             }
-            org.dflib.jjava.jupyter.channels.ShellHandler handler = connection.getHandler(message.getHeader().getType());
-            if (handler == null) {
-                System.err.println("scratchnet kernel: no handler for " + message.getHeader().getType().getName()
-                        + " on " + name + "; ignored");
+            org.dflib.jjava.jupyter.channels.ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
+            if (control && message.getHeader().getType() == MessageType.EXECUTE_REQUEST) {
+                // the control thread must stay free for interrupts: it never waits for a cell
+                env.replyError(ExecuteReply.MESSAGE_TYPE.error(), WRONG_CHANNEL);
                 continue;
             }
-            org.dflib.jjava.jupyter.channels.ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
+            org.dflib.jjava.jupyter.channels.ShellHandler handler = connection.getHandler(message.getHeader().getType());
+            if (handler == null) {
+                KernelLog.line("no handler for " + message.getHeader().getType().getName() + " on " + name + "; ignored");
+                continue;
+            }
             try {
                 handler.handle(env, message);
             } catch (Exception e) {
-                System.err.println("scratchnet kernel: handling " + message.getHeader().getType().getName()
-                        + " failed: " + e);
+                KernelLog.line("handling " + message.getHeader().getType().getName() + " on " + name + " failed: " + e);
             } finally {
                 env.resolveDeferrals();
             }
@@ -155,6 +171,10 @@ final class StrictShellChannel extends ShellChannel {
         }
     }
 
+    /**
+     * Reads one whole message; returns null, after logging one line that says what was wrong and
+     * which peer sent it, when it is malformed, wrongly signed or of a type this kernel does not handle.
+     */
     @Override
     public synchronized Message<?> readMessage() {
         if (closed) {
@@ -170,9 +190,11 @@ final class StrictShellChannel extends ShellChannel {
         while (d < frames.size() && !Arrays.equals(DELIMITER, frames.get(d))) {
             d++;
         }
+        byte[] peer = d > 0 ? frames.get(0) : null;
         if (d == frames.size() || frames.size() - d - 1 < 5) {
-            throw new IllegalArgumentException("dropped a malformed message on " + name + ": " + frames.size()
-                    + " frames, " + (d == frames.size() ? "no <IDS|MSG> delimiter" : "too few after the delimiter"));
+            KernelLog.dropped(name, peer, frames.size() + " frames, "
+                    + (d == frames.size() ? "no <IDS|MSG> delimiter" : "too few after the <IDS|MSG> delimiter (expected 5)"));
+            return null;
         }
         byte[] header = frames.get(d + 2);
         byte[] parent = frames.get(d + 3);
@@ -181,17 +203,36 @@ final class StrictShellChannel extends ShellChannel {
         // 3. signature, compared in constant time
         String expected = hmac.calculateSignature(header, parent, metadata, content);
         if (expected != null && !MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), frames.get(d + 1))) {
-            throw new SecurityException("dropped a message with an invalid signature on " + name);
+            KernelLog.dropped(name, peer, "its HMAC signature is wrong (not signed with the connection file's key)");
+            return null;
         }
-        // 4. decode, as jjava-jupyter does
-        Header<?> h = gson.fromJson(new String(header, StandardCharsets.UTF_8), Header.class);
+        // 4. decode, as jjava-jupyter does, once each part has the shape it needs
+        String problem = MessageParts.problem(header, parent, metadata, content);
+        if (problem != null) {
+            KernelLog.dropped(name, peer, problem);
+            return null;
+        }
+        Header<?> h;
+        Object body;
         Header<?> parentHeader = null;
-        JsonElement parentJson = JsonParser.parseString(new String(parent, StandardCharsets.UTF_8));
-        if (parentJson.isJsonObject() && !parentJson.getAsJsonObject().isEmpty()) {
-            parentHeader = gson.fromJson(parentJson, Header.class);
+        Map<String, Object> meta;
+        try {
+            h = gson.fromJson(new String(header, StandardCharsets.UTF_8), Header.class);
+            if (h.getType() == MessageType.UNKNOWN) {
+                KernelLog.dropped(name, peer, "its msg_type " + MessageParts.msgType(header) + " is not one this kernel handles");
+                return null;
+            }
+            JsonElement parentJson = JsonParser.parseString(new String(parent, StandardCharsets.UTF_8));
+            if (!parentJson.getAsJsonObject().isEmpty()) {
+                parentHeader = gson.fromJson(parentJson, Header.class);
+            }
+            meta = gson.fromJson(new String(metadata, StandardCharsets.UTF_8), MAP);
+            body = gson.fromJson(new String(content, StandardCharsets.UTF_8), h.getType().getContentType());
+        } catch (RuntimeException e) {
+            KernelLog.dropped(name, peer, "a " + MessageParts.msgType(header) + " whose fields do not have the types"
+                    + " the messaging spec gives them (" + KernelLog.oneLine(String.valueOf(e.getMessage())) + ")");
+            return null;
         }
-        Map<String, Object> meta = gson.fromJson(new String(metadata, StandardCharsets.UTF_8), MAP);
-        Object body = gson.fromJson(new String(content, StandardCharsets.UTF_8), h.getType().getContentType());
         List<byte[]> identities = new ArrayList<>(frames.subList(0, d));
         List<byte[]> blobs = new ArrayList<>(frames.subList(d + 6, frames.size()));
         @SuppressWarnings({"rawtypes", "unchecked"})
