@@ -56,10 +56,14 @@ final class DrainedStdinChannel extends StdinChannel {
         poller.register(this, ZMQ.Poller.POLLIN);
         running = true;
         drain = new Thread(() -> {
-            while (running) {
-                if (poller.poll(100) > 0) {
-                    dropWaiting();
+            try {
+                while (running) {
+                    if (poller.poll(100) > 0) {
+                        dropWaiting();
+                    }
                 }
+            } finally {
+                poller.close();
             }
         }, "scratchnet-stdin-drain");
         drain.setDaemon(true);
