@@ -20,6 +20,7 @@ import scratchnet.install.JupyterDataDir;
 import scratchnet.install.KernelSpec;
 import scratchnet.install.RunningJava;
 import scratchnet.io.FileTrees;
+import scratchnet.settings.Settings;
 
 /**
  * {@code java -jar scratchnet.jar kernel-bench [--runs N] [--notebook PATH] [--no-archives]}:
@@ -75,7 +76,7 @@ public final class KernelBench {
         Path dir = Files.createTempDirectory("scratchnet-kernel-bench");
         try {
             Path jar = RunningJava.jar();
-            Path javaExe = Path.of(System.getProperty("java.home"), "bin", "java");
+            Path javaExe = Settings.javaHome().resolve("bin").resolve("java");
             KernelSpec.install(JupyterDataDir.Target.prefix(dir), jar, javaExe, "scratchnet", archives, System.err);
             Path script = dir.resolve("kernel_bench.py");
             copyResource("/scratchnet/bench/kernel_bench.py", script);
@@ -133,7 +134,7 @@ public final class KernelBench {
 
     private static void print(Map<String, List<JsonNode>> rows, int runs) {
         System.out.println("kernel bench on " + Runtime.getRuntime().availableProcessors() + " cores, java "
-                + System.getProperty("java.version") + ", best of " + runs + " run" + (runs == 1 ? "" : "s")
+                + Settings.javaVersion() + ", best of " + runs + " run" + (runs == 1 ? "" : "s")
                 + " (median / worst)");
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-12s", "kernel"));
         for (Column c : COLUMNS) {

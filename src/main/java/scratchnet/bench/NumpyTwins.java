@@ -4,6 +4,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import scratchnet.settings.Settings;
 
 /**
  * Finds the numpy twins of the bench workloads: {@code bench/numpy/} of the repository, looked up
@@ -28,8 +29,8 @@ final class NumpyTwins {
 
     /** The directory holding {@link #SEEDS}, or null when none is found. */
     static Path find() {
-        String env = System.getenv("SCRATCHNET_ANCHORS");
-        if (env != null && !env.isBlank()) {
+        String env = Settings.anchors();
+        if (env != null) {
             return Path.of(env);
         }
         Path repo = repositoryOfJar();

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import scratchnet.cli.Args;
+import scratchnet.settings.Settings;
 
 /**
  * {@code java -jar scratchnet.jar bench}: times the four seed workloads in-process after
@@ -55,8 +56,8 @@ public final class SeedBench {
         if (anchors == null) {
             anchors = NumpyTwins.find();
         }
-        System.out.println("scratchnet bench, java " + System.getProperty("java.version") + ", "
-                + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch"));
+        System.out.println("scratchnet bench, java " + Settings.javaVersion() + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, " + Settings.osArch());
         System.out.println("element-wise loops: " + scratchnet.engine.Simd.describe());
         System.out.println();
         if (only.contains("dot")) {

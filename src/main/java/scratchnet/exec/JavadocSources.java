@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import scratchnet.settings.Settings;
 
 /**
  * Tells JShell where to read Javadoc for {@code inspect_request}: the JDK's {@code src.zip}
@@ -74,7 +75,7 @@ final class JavadocSources {
     }
 
     private static void addJdkSources(List<Path> roots) {
-        Path home = Path.of(System.getProperty("java.home"));
+        Path home = Settings.javaHome();
         Path zip = home.resolve("lib").resolve("src.zip");
         if (!Files.isReadable(zip)) {
             return;

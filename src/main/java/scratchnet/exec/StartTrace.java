@@ -1,6 +1,7 @@
 package scratchnet.exec;
 
 import java.util.Locale;
+import scratchnet.settings.Settings;
 
 /**
  * Start-up tracing for the kernel: with {@code SCRATCHNET_KERNEL_TRACE=1} in the kernel's
@@ -11,7 +12,7 @@ import java.util.Locale;
  * }</pre>
  */
 public final class StartTrace {
-    private static final boolean ON = "1".equals(System.getenv("SCRATCHNET_KERNEL_TRACE"));
+    private static final boolean ON = Settings.kernelTrace();
     /** When the JVM started (only looked up when tracing: it loads java.management). */
     private static final long JVM_START_MS = ON
             ? java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime() : 0;

@@ -6,6 +6,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import scratchnet.settings.Settings;
 
 /**
  * The start-up archives (class-data sharing) as the running kernel sees them: the directory that
@@ -23,7 +24,7 @@ public final class StartupArchiveDir {
     /** The cell JVM's archive, in the kernelspec directory. */
     public static final String CELL_ARCHIVE = "cell.jsa";
     /** The system property, set in the kernel's argv, naming the directory that holds both archives. */
-    public static final String DIR_PROPERTY = "scratchnet.archives";
+    public static final String DIR_PROPERTY = Settings.ARCHIVES;
     /** Keeps the JVM from printing a warning when an archive does not fit (it then runs without). */
     public static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
 
@@ -32,8 +33,8 @@ public final class StartupArchiveDir {
 
     /** The directory {@value #DIR_PROPERTY} names in this JVM, or null. */
     public static Path dir() {
-        String dir = System.getProperty(DIR_PROPERTY);
-        if (dir == null || dir.isBlank()) {
+        String dir = Settings.archivesDir();
+        if (dir == null) {
             return null;
         }
         try {

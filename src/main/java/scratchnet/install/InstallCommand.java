@@ -8,6 +8,7 @@ import java.util.Map;
 
 import scratchnet.cli.Args;
 import scratchnet.install.JupyterDataDir.Target;
+import scratchnet.settings.Settings;
 
 /**
  * {@code java -jar scratchnet.jar install|uninstall [options]}: the command line of
@@ -42,7 +43,7 @@ public final class InstallCommand {
      * exit status.
      */
     public static int main(String[] args) {
-        return run(args, System.getenv(), System.out, System.err);
+        return run(args, Settings.environment(), System.out, System.err);
     }
 
     /** {@link #main} with {@code env} standing in for the environment, and the output streams given. */

@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import scratchnet.settings.Settings;
 
 /**
  * Where Jupyter looks for kernelspecs: the data dir for {@code --user}, {@code --sys-prefix} or
@@ -68,7 +68,7 @@ public final class JupyterDataDir {
 
     /** The Jupyter data dir for {@code target}, reading the process environment. */
     public static Path of(Target target) {
-        return of(target, System.getenv());
+        return of(target, Settings.environment());
     }
 
     /**
@@ -86,8 +86,8 @@ public final class JupyterDataDir {
         if (explicit != null) {
             return Path.of(explicit).toAbsolutePath().normalize();
         }
-        Path home = Path.of(System.getProperty("user.home"));
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        Path home = Settings.userHome();
+        String os = Settings.osName();
         if (os.startsWith("windows")) {
             String appData = nonEmpty(env.get("APPDATA"));
             return appData != null ? Path.of(appData, "jupyter") : home.resolve("AppData").resolve("Roaming").resolve("jupyter");

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.Locale;
+import scratchnet.settings.Settings;
 
 /**
  * The java executable and the scratchnet jar of this process: what an installed kernel runs by
@@ -24,8 +25,7 @@ public final class RunningJava {
                 .map(Path::of)
                 .filter(Files::isRegularFile)
                 .orElseGet(() -> {
-                    boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-                    return Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java");
+                    return Settings.javaHome().resolve("bin").resolve(Settings.windows() ? "java.exe" : "java");
                 })
                 .toAbsolutePath().normalize();
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import scratchnet.cli.Args;
 import scratchnet.exec.CellJvmOptions;
 import scratchnet.exec.StartupArchiveDir;
+import scratchnet.settings.Settings;
 
 /**
  * Class-data sharing (AppCDS) archives that make the kernel start faster: one for the kernel's
@@ -144,8 +145,7 @@ public final class StartupArchives {
     }
 
     private static java.io.File nullFile() {
-        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-        return new java.io.File(windows ? "NUL" : "/dev/null");
+        return new java.io.File(Settings.windows() ? "NUL" : "/dev/null");
     }
 
     private static String lastLines(Path file, int n) {

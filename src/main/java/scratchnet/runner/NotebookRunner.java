@@ -1,6 +1,6 @@
 package scratchnet.runner;
 
-import scratchnet.io.AtomicFiles;
+import scratchnet.exec.CellEvaluator;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,9 +20,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import scratchnet.exec.CellEvaluator;
 import scratchnet.exec.CellException;
 import scratchnet.exec.magic.Magics;
+import scratchnet.io.AtomicFiles;
+import scratchnet.settings.Settings;
 
 /**
  * Runs notebooks headless, the way the Jupyter kernel would: each notebook gets a fresh Java
@@ -128,7 +129,7 @@ public final class NotebookRunner {
             return t;
         });
         if (!code.isEmpty()) {
-            try (CellEvaluator evaluator = new CellEvaluator(collector, System.getProperty("java.class.path"), List.of())) {
+            try (CellEvaluator evaluator = new CellEvaluator(collector, Settings.classPath(), List.of())) {
                 Magics magics = new Magics(evaluator, collector);
                 for (ObjectNode cell : code) {
                     int n = ++ran;

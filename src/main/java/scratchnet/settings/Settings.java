@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Every system property and environment variable the engine, the layers, the plots and the
- * displays read, in one place; the package sits below all others, so any of them may use it.
+ * Every system property and environment variable scratchnet reads, in one place: the engine's,
+ * the plots' and displays', the kernel's and the tools'; the package sits below all others, so any of them may use it.
  * A setting is read when asked for (callers that decide once keep the answer); when both its
  * system property and its environment variable are set, the property wins.
  *
@@ -38,6 +38,23 @@ import java.util.Locale;
  *     <td>where {@code show()} saves plots when there is no screen</td></tr>
  * <tr><td>{@code os.name}, {@code os.arch}</td><td>{@code LD_LIBRARY_PATH}</td><td>the JVM's</td>
  *     <td>facts of the platform, read where the native BLAS is looked for</td></tr>
+ * <tr><td>{@value #ARCHIVES}</td><td>-</td><td>none</td>
+ *     <td>the kernelspec directory holding the start-up archives ({@code install} puts it in the
+ *     kernel's command line)</td></tr>
+ * <tr><td>{@value #WARMUP}</td><td>-</td><td>on</td>
+ *     <td>{@code false} skips the cell JVM's background warm-up</td></tr>
+ * <tr><td>{@value #INTERRUPT_PORT}</td><td>-</td><td>none</td>
+ *     <td>set by the kernel on the cell JVM's command line: the loopback port of its interrupt
+ *     line</td></tr>
+ * <tr><td>-</td><td>{@value #CELL_JVM_OPTS_ENV}</td><td>none</td>
+ *     <td>extra JVM options for the cell JVM, separated by spaces ({@code -Xmx2g})</td></tr>
+ * <tr><td>-</td><td>{@value #KERNEL_TRACE_ENV}</td><td>off</td>
+ *     <td>{@code 1} prints the kernel's start-up phases with their times on its stderr</td></tr>
+ * <tr><td>-</td><td>{@value #ANCHORS_ENV}</td><td>the checkout's {@code bench/numpy}</td>
+ *     <td>the folder of numpy programs {@code bench} runs beside its own figures</td></tr>
+ * <tr><td>{@code java.home}, {@code java.class.path}, {@code user.home}</td><td>{@code JUPYTER_DATA_DIR},
+ *     {@code XDG_DATA_HOME}, {@code APPDATA}</td><td>the JVM's</td>
+ *     <td>where the JDK, the jar and the Jupyter data directory are</td></tr>
  * </table>
  * <pre>{@code
  * int threads = Settings.threads();              // -Dscratchnet.threads=1 → 1
@@ -75,6 +92,18 @@ public final class Settings {
     public static final String PROGRESS_ENV = "SCRATCHNET_PROGRESS";
     /** AWT without a screen. */
     public static final String HEADLESS = "java.awt.headless";
+    /** The directory of the kernel's start-up archives. */
+    public static final String ARCHIVES = "scratchnet.archives";
+    /** {@code false} turns the cell JVM's warm-up off. */
+    public static final String WARMUP = "scratchnet.warmup";
+    /** The port of the cell JVM's interrupt line (set by the kernel). */
+    public static final String INTERRUPT_PORT = "scratchnet.interrupt.port";
+    /** Extra options for the cell JVM. */
+    public static final String CELL_JVM_OPTS_ENV = "SCRATCHNET_CELL_JVM_OPTS";
+    /** {@code 1} traces the kernel's start-up. */
+    public static final String KERNEL_TRACE_ENV = "SCRATCHNET_KERNEL_TRACE";
+    /** The folder of the bench's numpy programs. */
+    public static final String ANCHORS_ENV = "SCRATCHNET_ANCHORS";
 
     private Settings() {
     }
@@ -152,7 +181,7 @@ public final class Settings {
 
     /** Whether this JVM runs on Linux ({@code os.name}). */
     public static boolean linux() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
+        return osName().startsWith("linux");
     }
 
     /** The JVM's {@code os.arch}: amd64, aarch64, … (empty when unknown). */
@@ -196,5 +225,84 @@ public final class Settings {
         }
         System.setProperty(HEADLESS, "true");
         return true;
+    }
+
+    // ------------------------------------------------------------------ kernel, runner and tools
+
+    /** The setting's text when the property is set and not blank, else null. */
+    private static String property(String name) {
+        String v = System.getProperty(name);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    /** The variable's text when set and not blank, else null. */
+    private static String variable(String name) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    /** The start-up archives' directory ({@link #ARCHIVES}), or null. */
+    public static String archivesDir() {
+        return property(ARCHIVES);
+    }
+
+    /** False when {@link #WARMUP} is {@code false}. */
+    public static boolean warmUp() {
+        return !"false".equalsIgnoreCase(property(WARMUP));
+    }
+
+    /** The interrupt line's port ({@link #INTERRUPT_PORT}), or null in a JVM the kernel did not start. */
+    public static String interruptPort() {
+        return property(INTERRUPT_PORT);
+    }
+
+    /** The extra cell JVM options of {@link #CELL_JVM_OPTS_ENV}, or null. */
+    public static String cellJvmOptions() {
+        return variable(CELL_JVM_OPTS_ENV);
+    }
+
+    /** Whether {@link #KERNEL_TRACE_ENV} is {@code 1}. */
+    public static boolean kernelTrace() {
+        return "1".equals(variable(KERNEL_TRACE_ENV));
+    }
+
+    /** The bench's numpy folder from {@link #ANCHORS_ENV}, or null. */
+    public static String anchors() {
+        return variable(ANCHORS_ENV);
+    }
+
+    /** The process environment, for code that looks up several variables (tests pass their own). */
+    public static java.util.Map<String, String> environment() {
+        return System.getenv();
+    }
+
+    /** The JDK (or JRE) running this JVM. */
+    public static Path javaHome() {
+        return Path.of(System.getProperty("java.home"));
+    }
+
+    /** The Java version running this JVM ({@code java.version}): "17.0.15", "25.0.3", … */
+    public static String javaVersion() {
+        return System.getProperty("java.version");
+    }
+
+    /** This JVM's class path. */
+    public static String classPath() {
+        return System.getProperty("java.class.path");
+    }
+
+    /** The user's home directory. */
+    public static Path userHome() {
+        return Path.of(System.getProperty("user.home"));
+    }
+
+    /** The operating system's name in lower case: "linux", "mac os x", "windows 11", … */
+    public static String osName() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether this JVM runs on Windows. */
+    public static boolean windows() {
+        return osName().startsWith("windows");
     }
 }

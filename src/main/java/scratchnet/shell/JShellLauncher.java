@@ -12,6 +12,7 @@ import java.util.List;
 
 import jdk.jshell.tool.JavaShellToolBuilder;
 import scratchnet.exec.CellEvaluator;
+import scratchnet.settings.Settings;
 
 /**
  * {@code java -jar scratchnet.jar jshell [jshell options]}: the JDK's JShell with scratchnet ready
@@ -48,7 +49,7 @@ public final class JShellLauncher {
         startup.toFile().deleteOnExit();
         try {
             Files.writeString(startup, startupScript(), StandardCharsets.UTF_8);
-            List<String> jshellArgs = arguments(System.getProperty("java.class.path"), startup, args);
+            List<String> jshellArgs = arguments(Settings.classPath(), startup, args);
             return JavaShellToolBuilder.builder().start(jshellArgs.toArray(new String[0]));
         } finally {
             try {

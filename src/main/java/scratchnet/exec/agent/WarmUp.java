@@ -7,6 +7,7 @@ import scratchnet.display.Renderers;
 import scratchnet.engine.Matrix;
 import scratchnet.nn.Initializer;
 import scratchnet.nn.Network;
+import scratchnet.settings.Settings;
 
 /**
  * Warms up the cell JVM in the background while the kernel is still preparing the session: draws
@@ -22,7 +23,7 @@ import scratchnet.nn.Network;
  */
 public final class WarmUp {
     /** The system property that turns the warm-up off ({@code -Dscratchnet.warmup=false}). */
-    public static final String PROPERTY = "scratchnet.warmup";
+    public static final String PROPERTY = Settings.WARMUP;
     private static volatile boolean stop;
 
     private WarmUp() {
@@ -30,7 +31,7 @@ public final class WarmUp {
 
     /** Starts the warm-up thread, unless {@value #PROPERTY} is {@code false}. */
     public static void start() {
-        if ("false".equals(System.getProperty(PROPERTY))) {
+        if (!Settings.warmUp()) {
             return;
         }
         Thread t = new Thread(WarmUp::run, "scratchnet-warm-up");
