@@ -11,6 +11,7 @@ import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import scratchnet.exec.agent.CellAgent;
+import scratchnet.settings.Settings;
 
 /**
  * One JShell session and the cell JVM under it: started with the cells' class path, the
@@ -67,7 +68,7 @@ final class CellSession {
             // the compiler's class path is JShell's own (this JVM's class path plus what
             // addToClasspath added): a --class-path compiler option would replace it on every
             // compile and hide what %classpath and %maven add
-            if (!classPath.equals(System.getProperty("java.class.path"))) {
+            if (!classPath.equals(Settings.classPath())) {
                 shell.addToClasspath(classPath);
             }
             for (String cp : addedClassPath) {

@@ -24,6 +24,7 @@ import org.eclipse.aether.transfer.ChecksumFailureException;
 import org.eclipse.aether.util.artifact.JavaScopes;
 import org.eclipse.aether.util.filter.DependencyFilterUtils;
 import scratchnet.exec.CellException;
+import scratchnet.settings.Settings;
 
 /**
  * Resolves an artifact with its runtime dependencies from Maven Central into the local Maven
@@ -44,7 +45,7 @@ final class MavenResolver {
     static List<String> resolve(String group, String artifact, String version, BiConsumer<Boolean, String> log)
             throws CellException {
         return resolve(group + ":" + artifact + ":" + version, CENTRAL,
-                Path.of(System.getProperty("user.home"), ".m2", "repository"), log);
+                Settings.userHome().resolve(".m2").resolve("repository"), log);
     }
 
     /**
