@@ -4,7 +4,7 @@
 What a clumsy or hostile client can do: classes added with %classpath and %maven used by the
 compiler, requests on the wrong channel, floods of the stdin socket, malformed headers, and a
 connection file asking for a transport the kernel does not speak. Run like kernel_tests.py, whose
-helpers and runner it uses:
+Kernel class, checks and runner it uses:
 
     /usr/bin/python3 src/test/python/protocol_tests.py --jupyter-path DIR      # DIR/kernels/scratchnet/kernel.json
     /usr/bin/python3 src/test/python/protocol_tests.py --list
