@@ -155,8 +155,6 @@ def _rss_mb(pid):
 @test
 def stdin_flood(s):
     """Large unsigned messages to the stdin socket are not kept: the kernel's memory stays put."""
-    import zmq
-
     with fresh_kernel() as k:
         k.ok("1 + 1")
         pid = k.pid()
