@@ -260,9 +260,13 @@ public final class CellEvaluator implements AutoCloseable {
 
     // ------------------------------------------------------------------ completion and inspection
 
-    /** JShell's analysis of code in this session, for completion, inspection and is_complete. */
-    public SourceCodeAnalysis analysis() {
-        isReady();
+    /**
+     * JShell's analysis of code in this session, for completion, inspection and is_complete.
+     *
+     * @throws CellException when the session could not start (KernelStartError)
+     */
+    public SourceCodeAnalysis analysis() throws CellException {
+        ready();
         return session.shell().sourceCodeAnalysis();
     }
 

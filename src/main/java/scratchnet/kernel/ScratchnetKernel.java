@@ -349,13 +349,26 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
 
     // ------------------------------------------------------------------ completion, inspection, is_complete
 
+    /** JShell's analysis, or null while the cell JVM could not start (the next cell reports why). */
+    private SourceCodeAnalysis analysisOrNull() {
+        try {
+            return evaluator.analysis();
+        } catch (CellException e) {
+            return null;
+        }
+    }
+
     @Override
     public ReplacementOptions complete(String code, int at) {
         Segment seg = evaluator.segmentAt(code, at);
         int base = seg == null ? 0 : seg.start();
         String text = code.substring(base, Math.max(base, at));
         int[] anchor = new int[1];
-        List<SourceCodeAnalysis.Suggestion> suggestions = evaluator.analysis().completionSuggestions(text, text.length(), anchor);
+        SourceCodeAnalysis analysis = analysisOrNull();
+        if (analysis == null) {
+            return new ReplacementOptions(List.of(), at, at);
+        }
+        List<SourceCodeAnalysis.Suggestion> suggestions = analysis.completionSuggestions(text, text.length(), anchor);
         List<String> options = new ArrayList<>();
         boolean anyMatch = suggestions.stream().anyMatch(SourceCodeAnalysis.Suggestion::matchesType);
         for (SourceCodeAnalysis.Suggestion s : suggestions) {
@@ -386,7 +399,10 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
             end++;
         }
         String text = code.substring(base, Math.max(base, end));
-        SourceCodeAnalysis analysis = evaluator.analysis();
+        SourceCodeAnalysis analysis = analysisOrNull();
+        if (analysis == null) {
+            return null;
+        }
         List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(text, text.length(), true);
         if (docs.isEmpty() && !text.isEmpty() && Character.isJavaIdentifierPart(text.charAt(text.length() - 1))) {
             // JShell documents a method only inside its call: at the end of "Math.max" or "net",
@@ -419,9 +435,13 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
 
     @Override
     public String isComplete(String code) {
+        SourceCodeAnalysis analysis = analysisOrNull();
+        if (analysis == null) {
+            return IS_COMPLETE_MAYBE;
+        }
         String remaining = code;
         while (true) {
-            SourceCodeAnalysis.CompletionInfo info = evaluator.analysis().analyzeCompletion(remaining);
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
             switch (info.completeness()) {
                 case COMPLETE:
                 case COMPLETE_WITH_SEMI:

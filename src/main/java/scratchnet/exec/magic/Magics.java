@@ -119,7 +119,7 @@ public final class Magics {
      * it is blank, or each of its statements is finished, with its {@code ;} or {@code }}. After
      * {@code int r = 10} a line {@code % 3;} continues the statement: {@code int r = 10 % 3;}.
      */
-    private boolean statementsFinished(String code) {
+    private boolean statementsFinished(String code) throws CellException {
         String rest = code;
         while (!rest.isBlank()) {
             SourceCodeAnalysis.CompletionInfo info = cells.analysis().analyzeCompletion(rest);
