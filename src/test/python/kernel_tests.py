@@ -871,6 +871,24 @@ def interrupt_fit(s):
         return "reply %.2f s after interrupt" % took
 
 
+@test
+def incomplete_cell(s):
+    k = s.shared()
+    r = k.execute('int cutX = 5;\nif (cutX > 3) {\n System.out.println("big");')
+    check(r.status == "error" and r.content.get("ename") == "IncompleteInput",
+          "a cell ending inside an open `{`: expected an IncompleteInput error; got " + r.describe())
+    evalue = r.content.get("evalue") or ""
+    check('line 3: `System.out.println("big");`' in evalue and "missing `}`" in evalue,
+          "the error should name line 3 and the missing `}`; got " + short(evalue))
+    errs = r.errors()
+    check(len(errs) == 1 and errs[0]["content"].get("ename") == "IncompleteInput",
+          "expected one error output on iopub; got " + r.describe())
+    check("big" not in r.stream(), "the unfinished cell printed: " + r.describe())
+    v = k.execute("cutX")
+    check(v.status == "error", "the unfinished cell's first statement ran: `cutX` gave " + v.describe())
+    return short(evalue, 120)
+
+
 def _raw_socket(k, channel):
     import zmq
     info = k.km.get_connection_info()

@@ -144,6 +144,11 @@ public final class CellEvaluator implements AutoCloseable {
                 shell.eval("Thread.interrupted();");
                 clearInterruptFlag = false;
             }
+            // a cell cut short (an open brace at the end) runs nothing: JShell would drop its last statement
+            int unfinished = SnippetSplitter.unfinishedStart(shell.sourceCodeAnalysis(), code);
+            if (unfinished >= 0) {
+                throw UnfinishedInput.error(code, unfinished);
+            }
             SnippetEvent last = null;
             for (Segment seg : SnippetSplitter.split(shell.sourceCodeAnalysis(), code)) {
                 if (stopper.interrupted()) {
