@@ -889,6 +889,40 @@ def incomplete_cell(s):
     return short(evalue, 120)
 
 
+@test
+def exit_in_cell(s):
+    with fresh_kernel() as k:
+        k.ok("int before = 42;")
+        for code in ("System.out.println(\"a\");\nSystem.exit(0);\nSystem.out.println(\"b\");",
+                     "Runtime.getRuntime().halt(3);"):
+            r = k.execute(code)
+            check(r.status == "error" and r.content.get("ename") == "SystemExit",
+                  "%s: expected a SystemExit error on that cell; got %s" % (short(code, 60), r.describe()))
+            check(len(r.errors()) == 1, "%s: expected one error output; got %s" % (short(code, 60), r.describe()))
+            check("b" not in r.stream(), "the cell went on after System.exit: " + r.describe())
+            v = k.execute("before")
+            check(v.status == "ok" and v.result_text() == "42",
+                  "after %s the variables should be kept; `before` gave %s" % (short(code, 60), v.describe()))
+        for code, note in (("System.out.println(\"x\");\nSystem.out.close();", "closed System.out"),
+                           ("System.setOut(null);", "set System.out to null"),
+                           ("System.err.close();", "closed System.err")):
+            r = k.execute(code)
+            check(note in r.stream("stderr"), "%s: expected a note %r on stderr; got %s" % (code, note, r.describe()))
+            v = k.execute('System.out.println("out " + before);\nSystem.err.println("err " + before);')
+            check(v.status == "ok" and v.stream() == "out 42\n" and v.stream("stderr") == "err 42\n",
+                  "after %s, printing should work again; got %s" % (short(code, 60), v.describe()))
+        # a JVM that dies anyway (killed): reported on that cell, and the next cell runs in a fresh session
+        r = k.execute('new ProcessBuilder("kill", "-9", "" + ProcessHandle.current().pid()).start().waitFor();\n'
+                      'Thread.sleep(10_000);', timeout=40)
+        check(r.status == "error" and r.content.get("ename") == "ProcessEnded"
+              and "fresh session" in (r.content.get("evalue") or ""),
+              "a cell that killed its JVM: expected a ProcessEnded error on that cell; got " + r.describe())
+        v = k.execute("1 + 1")
+        check(v.status == "ok" and v.result_text() == "2", "the cell after the JVM died: " + v.describe())
+        v = k.execute("before")
+        check(v.status == "error", "`before` survived the JVM's death?: " + v.describe())
+
+
 def _raw_socket(k, channel):
     import zmq
     info = k.km.get_connection_info()

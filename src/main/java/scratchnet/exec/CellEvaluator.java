@@ -136,6 +136,13 @@ public final class CellEvaluator implements AutoCloseable {
         if (cell <= 1) {
             StartTrace.mark("first cell starts");
         }
+        if (session.ended()) {
+            // the cell JVM died between cells (killed from outside, or by a thread of an earlier cell)
+            restart();
+            throw new CellException("Restarted", "the Java process running the cells had ended since the last cell,"
+                    + " so a fresh session was started and this cell did not run; variables from earlier cells are gone",
+                    List.of());
+        }
         stopper.cellStarted();
         try {
             JShell shell = session.shell();
@@ -154,7 +161,11 @@ public final class CellEvaluator implements AutoCloseable {
                 if (stopper.interrupted()) {
                     throw interruptedError();
                 }
-                for (SnippetEvent ev : shell.eval(seg.source())) {
+                List<SnippetEvent> events = shell.eval(seg.source());
+                if (session.ended()) {
+                    throw stopper.killed() ? interruptedError() : processEnded();
+                }
+                for (SnippetEvent ev : events) {
                     if (ev.causeSnippet() != null) {
                         continue;
                     }
@@ -190,10 +201,11 @@ public final class CellEvaluator implements AutoCloseable {
                 }
             }
         } catch (IllegalStateException closed) {
-            // the cell JVM died (System.exit in the cell, or a hard stop): start a new one
-            restart();
-            throw new CellException("Restarted", "the Java process running the cells ended, so it was restarted;"
-                    + " variables from earlier cells are gone", List.of());
+            // JShell closed down while the cell ran: its JVM died
+            if (stopper.killed()) {
+                throw interruptedError();
+            }
+            throw processEnded();
         } finally {
             stopper.cellEnded();
             if (stopper.interrupted()) {
@@ -235,6 +247,14 @@ public final class CellEvaluator implements AutoCloseable {
             return ((ExpressionSnippet) s).name();
         }
         return null;
+    }
+
+    /** The error for a cell whose JVM died while it ran; a fresh session is started for the next cell. */
+    private CellException processEnded() {
+        restart();
+        String msg = "the cell ended the Java process running the cells (it was killed, crashed, or closed"
+                + " its connection to the kernel); a fresh session was started: variables from earlier cells are gone";
+        return new CellException("ProcessEnded", msg, List.of(Ansi.red("ProcessEnded") + ": " + msg));
     }
 
     private CellException interruptedError() {

@@ -77,10 +77,10 @@ final class CellJvm implements ExecutionControlProvider {
                     InetAddress.getLoopbackAddress().getHostAddress(), CONNECT_TIMEOUT_MS, new HashMap<>());
             VirtualMachine vm = jdi.vm();
             Process process = jdi.process();
-            // 2. watch the debugger's events: they resume the JVM, and if it dies (System.exit in a
-            //    cell, or killed), JShell closes down
+            // 2. watch the debugger's events: they resume the JVM, refuse System.exit in a cell, and
+            //    if the JVM dies anyway (killed, or a crash), JShell closes down
             StoppableControl[] control = new StoppableControl[1];
-            Util.detectJdiExitEvent(vm, why -> {
+            JvmEvents.start(vm, () -> {
                 env.closeDown();
                 if (control[0] != null) {
                     control[0].dispose();

@@ -25,10 +25,13 @@ import scratchnet.exec.agent.CellAgent;
 final class CellSession {
     private final JShell shell;
     private final InterruptLine line;
+    /** Set when JShell closes down: the cell JVM died, or the session was closed. */
+    private volatile boolean ended;
 
     private CellSession(JShell shell, InterruptLine line) {
         this.shell = shell;
         this.line = line;
+        shell.onShutdown(s -> ended = true);
     }
 
     /**
@@ -101,6 +104,11 @@ final class CellSession {
     /** The JShell instance; its code runs in this session's cell JVM. */
     JShell shell() {
         return shell;
+    }
+
+    /** Whether the session has ended: its cell JVM is gone (killed, crashed, or closed). */
+    boolean ended() {
+        return ended;
     }
 
     /** The line to the cell JVM's interrupt agent. */

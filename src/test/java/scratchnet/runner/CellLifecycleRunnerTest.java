@@ -45,4 +45,19 @@ class CellLifecycleRunnerTest {
         assertThat(outputs.get(0).get("ename").asText()).isEqualTo("IncompleteInput");
         assertThat(cells.get(2).get("outputs")).isEmpty();
     }
+
+    @Test
+    void systemExitFailsItsOwnCellAndTheJavaSessionLivesOn(@TempDir Path dir) throws Exception {
+        Path nb = Files.write(dir.resolve("exit.ipynb"), NotebookRunnerTest.notebook(
+                "int before = 42;",
+                "System.exit(0);",
+                "System.out.println(before);"));
+        StringBuilder progress = new StringBuilder();
+        int status = run(nb, progress);
+
+        assertThat(status).as(progress.toString()).isEqualTo(1);
+        assertThat(progress).contains("[exit] cell 1/3 ok", "[exit] cell 2/3 FAILED", "SystemExit: System.exit(0) was called");
+        JsonNode error = JSON.readTree(dir.resolve("exit.out.ipynb").toFile()).at("/cells/1/outputs/0");
+        assertThat(error.get("ename").asText()).isEqualTo("SystemExit");
+    }
 }

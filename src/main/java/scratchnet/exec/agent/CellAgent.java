@@ -2,11 +2,10 @@ package scratchnet.exec.agent;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -35,6 +34,8 @@ public final class CellAgent extends RemoteExecutionControl {
     public static void main(String[] args) throws Exception {
         // displays go out as frames on System.out (whichever System.out is current when they are sent)
         scratchnet.display.Notebook.install();
+        // the kernel's debugger makes a SystemExit when a cell calls System.exit: it must be loaded by then
+        MethodHandles.lookup().ensureInitialized(SystemExit.class);
         WarmUp.start();
         String interruptPort = System.getProperty(INTERRUPT_PORT_PROPERTY);
         if (interruptPort != null) {
@@ -51,18 +52,25 @@ public final class CellAgent extends RemoteExecutionControl {
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
         Map<String, Consumer<OutputStream>> outputs = new HashMap<>();
-        outputs.put("out", st -> System.setOut(new PrintStream(st, true, StandardCharsets.UTF_8)));
-        outputs.put("err", st -> System.setErr(new PrintStream(st, true, StandardCharsets.UTF_8)));
+        outputs.put("out", CellStreams::installOut);
+        outputs.put("err", CellStreams::installErr);
         Map<String, Consumer<InputStream>> inputs = new HashMap<>();
         inputs.put("in", System::setIn);
         Util.forwardExecutionControlAndIO(new CellAgent(), in, out, outputs, inputs);
     }
 
-    /** Overridden so that JShell's stop finds this class's frame while a cell runs. */
+    /**
+     * Overridden so that JShell's stop finds this class's frame while a cell runs, and to put
+     * back a System.out or System.err the cell closed or set to null.
+     */
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         WarmUp.cellStarted();
-        return super.invoke(doitMethod);
+        try {
+            return super.invoke(doitMethod);
+        } finally {
+            CellStreams.restoreAfterCell();
+        }
     }
 
     /** Overridden so that JShell's stop finds this class's frame while a value is read. */
