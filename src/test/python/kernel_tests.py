@@ -923,6 +923,25 @@ def exit_in_cell(s):
         check(v.status == "error", "`before` survived the JVM's death?: " + v.describe())
 
 
+@test
+def interrupt_print_loop(s):
+    with fresh_kernel() as k:
+        k.ok("int before = 42;")
+        msg_id, sent = k.execute_async("int i = 0;\nwhile (true) System.out.println(i++);")
+        r, took = _interrupt_and_wait(k, msg_id, sent, 1.0)
+        check(r.status == "error" and r.content.get("ename") == "Interrupted"
+              and "restarted" not in (r.content.get("evalue") or ""),
+              "expected an Interrupted error with the session kept; got " + r.describe())
+        check(took <= 3.0, "the reply came %.2f s after the interrupt (expected within 3 s)" % took)
+        v = k.execute("before")
+        check(v.status == "ok" and v.result_text() == "42",
+              "the variable defined before the loop is lost: `before` gave " + v.describe())
+        last = [l for l in r.stream().splitlines() if l.strip()]
+        check(last and last[-1].isdigit(), "expected the loop's last printed numbers at the end of the output; got %s"
+              % short(last[-3:]))
+        return "reply %.2f s after interrupt; %d stdout lines shown" % (took, len(r.stream().splitlines()))
+
+
 def _raw_socket(k, channel):
     import zmq
     info = k.km.get_connection_info()

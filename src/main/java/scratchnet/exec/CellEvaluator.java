@@ -36,6 +36,8 @@ public final class CellEvaluator implements AutoCloseable {
             "import org.knowm.xchart.*;", "import org.knowm.xchart.style.*;", "import tech.tablesaw.api.*;");
 
     private final SyncMarks sink;
+    /** Holds back a flood of output after an interrupt, so the cell's end is not stuck behind it. */
+    private final InterruptBacklog backlog;
     private final String classPath;
     private final List<String> jvmOptions;
     /** What {@code %classpath} added: a restarted session gets it again. */
@@ -52,7 +54,8 @@ public final class CellEvaluator implements AutoCloseable {
      * {@code jvmOptions}, sending their output to {@code sink}.
      */
     public CellEvaluator(CellOutput sink, String classPath, List<String> jvmOptions) {
-        this.sink = new SyncMarks(sink);
+        this.backlog = new InterruptBacklog(sink);
+        this.sink = new SyncMarks(backlog);
         this.classPath = classPath;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.starting = new FutureTask<>(() -> {
@@ -143,6 +146,8 @@ public final class CellEvaluator implements AutoCloseable {
                     + " so a fresh session was started and this cell did not run; variables from earlier cells are gone",
                     List.of());
         }
+        // text held by an interrupt that came just as the previous cell ended
+        backlog.release();
         stopper.cellStarted();
         try {
             JShell shell = session.shell();
@@ -213,6 +218,7 @@ public final class CellEvaluator implements AutoCloseable {
             }
             // wait until all of the cell's output has come through, so it is published before the reply
             sync();
+            backlog.release();
         }
     }
 
@@ -273,7 +279,9 @@ public final class CellEvaluator implements AutoCloseable {
      * at once; the running {@link #execute} call finishes with an "Interrupted" error.
      */
     public void interrupt() {
-        stopper.interrupt();
+        if (stopper.interrupt()) {
+            backlog.hold();
+        }
     }
 
     /** Adds a jar or directory to the class path of the cells (compiler and JVM). */

@@ -3,6 +3,7 @@ package scratchnet.exec;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
@@ -69,7 +70,11 @@ final class CellJvm implements ExecutionControlProvider {
 
     /** Starts the cell JVM under the debugger and connects to its agent. */
     private static ExecutionControl launch(ExecutionEnv env) throws Exception {
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket listener = new ServerSocket()) {
+            // a fixed receive buffer (set before bind, so it holds for the accepted socket): left to
+            // grow, it holds megabytes of a printing loop's output that an interrupt must wait behind
+            listener.setReceiveBufferSize(CellAgent.SOCKET_BUFFER_BYTES);
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
             listener.setSoTimeout(CONNECT_TIMEOUT_MS);
             // 1. start the cell JVM under the debugger; its agent connects back to our port
             List<String> options = new ArrayList<>(env.extraRemoteVMOptions());

@@ -54,15 +54,16 @@ final class CellStopper {
         return killed;
     }
 
-    /** Starts stopping the running cell, if one runs; returns at once. */
-    void interrupt() {
+    /** Starts stopping the running cell, if one runs; returns at once, true when a cell was running. */
+    boolean interrupt() {
         if (!running) {
-            return;
+            return false;
         }
         interrupted = true;
         Thread escalate = new Thread(this::escalate, "scratchnet-interrupt");
         escalate.setDaemon(true);
         escalate.start();
+        return true;
     }
 
     private void escalate() {

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,6 +28,11 @@ import scratchnet.cli.Args;
  * }</pre>
  */
 public final class CellAgent extends RemoteExecutionControl {
+    /**
+     * The socket buffer for JShell's connection, each way: output waiting in it is output an
+     * interrupt waits behind, and left to the system it grows to megabytes.
+     */
+    public static final int SOCKET_BUFFER_BYTES = 128 * 1024;
     /** The system property holding the kernel's interrupt port, when it has one. */
     public static final String INTERRUPT_PORT_PROPERTY = "scratchnet.interrupt.port";
 
@@ -47,7 +53,9 @@ public final class CellAgent extends RemoteExecutionControl {
         }
         // JShell's launcher passes the port it listens on as the only argument
         String port = Args.spec().positionals("JShell's port", 1, 1).parse(args).positionals().get(0);
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(port));
+        Socket socket = new Socket();
+        socket.setSendBufferSize(SOCKET_BUFFER_BYTES);
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(port)));
         socket.setTcpNoDelay(true);
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
