@@ -942,6 +942,36 @@ def interrupt_print_loop(s):
         return "reply %.2f s after interrupt; %d stdout lines shown" % (took, len(r.stream().splitlines()))
 
 
+@test
+def interrupt_cell_threads(s):
+    with fresh_kernel() as k:
+        k.ok("int before = 42;\nvar spins = new java.util.concurrent.atomic.AtomicLong();")
+        k.ok('Thread spinner = new Thread(() -> { while (true) { spins.incrementAndGet(); } }, "spinner");\n'
+             "spinner.start();")
+        k.ok('Thread sleeper = new Thread(() -> {\n'
+             "    try { Thread.sleep(600_000); } catch (InterruptedException e) { }\n"
+             '}, "sleeper");\n'
+             "sleeper.start();")
+        msg_id, sent = k.execute_async("Thread.sleep(60_000);")
+        r, took = _interrupt_and_wait(k, msg_id, sent, 1.0)
+        check(r.status == "error" and r.content.get("ename") == "Interrupted",
+              "expected an Interrupted error; got " + r.describe())
+        check(took <= 3.0, "the reply came %.2f s after the interrupt (expected within 3 s)" % took)
+        evalue = r.content.get("evalue") or ""
+        check("stopped: spinner" in evalue and "sleeper" not in evalue,
+              "the error should name the thread that ignored the interrupt (spinner) and not the one that "
+              "stopped by it (sleeper); got " + short(evalue))
+        check("spinner" in r.traceback_text(), "the error output does not name spinner: " + r.describe())
+        a = int(k.value("spins.get()"))
+        time.sleep(0.5)
+        b = int(k.value("spins.get()"))
+        check(a == b, "the spinning thread still runs after the interrupt: its counter went from %d to %d" % (a, b))
+        alive = k.value('"" + spinner.isAlive() + sleeper.isAlive() + before')
+        check(alive == 'falsefalse42', "spinner.isAlive(), sleeper.isAlive(), before: expected false, false, 42; got %s"
+              % alive)
+        return "reply %.2f s after interrupt" % took
+
+
 def _raw_socket(k, channel):
     import zmq
     info = k.km.get_connection_info()

@@ -270,6 +270,16 @@ public final class CellEvaluator implements AutoCloseable {
                 : "the cell was stopped";
         if (killed) {
             restart();
+        } else {
+            CellStopper.Leftovers left = stopper.stopLeftoverThreads();
+            if (!left.stopped().isEmpty()) {
+                msg += "; threads the cells started ignored the interrupt and were stopped: "
+                        + String.join(", ", left.stopped());
+            }
+            if (!left.stillRunning().isEmpty()) {
+                msg += "; threads that would not stop even so (they keep running until the kernel is restarted): "
+                        + String.join(", ", left.stillRunning());
+            }
         }
         return new CellException("Interrupted", msg, List.of(Ansi.red("Interrupted") + ": " + msg));
     }

@@ -68,6 +68,23 @@ final class CellJvm implements ExecutionControlProvider {
         }
     }
 
+    /**
+     * The debugger's view of the cell JVM of the session built last, once it is up.
+     *
+     * @throws IllegalStateException when it is not running
+     */
+    VirtualMachine vm() {
+        PendingControl pending = latest;
+        if (pending == null) {
+            throw new IllegalStateException("no cell JVM was started");
+        }
+        try {
+            return ((StoppableControl) pending.control()).vm();
+        } catch (ExecutionControl.EngineTerminationException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     /** Starts the cell JVM under the debugger and connects to its agent. */
     private static ExecutionControl launch(ExecutionEnv env) throws Exception {
         try (ServerSocket listener = new ServerSocket()) {

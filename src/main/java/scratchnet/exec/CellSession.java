@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 
+import com.sun.jdi.VirtualMachine;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -25,12 +26,14 @@ import scratchnet.exec.agent.CellAgent;
 final class CellSession {
     private final JShell shell;
     private final InterruptLine line;
+    private final CellJvm cellJvm;
     /** Set when JShell closes down: the cell JVM died, or the session was closed. */
     private volatile boolean ended;
 
-    private CellSession(JShell shell, InterruptLine line) {
+    private CellSession(JShell shell, InterruptLine line, CellJvm cellJvm) {
         this.shell = shell;
         this.line = line;
+        this.cellJvm = cellJvm;
         shell.onShutdown(s -> ended = true);
     }
 
@@ -65,7 +68,7 @@ final class CellSession {
                 .err(new PrintStream(new OutputRouter(true, sink), true, StandardCharsets.UTF_8))
                 .in(InputStream.nullInputStream())
                 .build();
-        CellSession session = new CellSession(shell, line);
+        CellSession session = new CellSession(shell, line, cellJvm);
         try {
             StartTrace.mark("JShell built");
             for (String cp : addedClassPath) {
@@ -109,6 +112,15 @@ final class CellSession {
     /** Whether the session has ended: its cell JVM is gone (killed, crashed, or closed). */
     boolean ended() {
         return ended;
+    }
+
+    /**
+     * The debugger's view of the cell JVM.
+     *
+     * @throws IllegalStateException when it is not running
+     */
+    VirtualMachine vm() {
+        return cellJvm.vm();
     }
 
     /** The line to the cell JVM's interrupt agent. */

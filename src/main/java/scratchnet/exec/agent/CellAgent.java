@@ -40,8 +40,10 @@ public final class CellAgent extends RemoteExecutionControl {
     public static void main(String[] args) throws Exception {
         // displays go out as frames on System.out (whichever System.out is current when they are sent)
         scratchnet.display.Notebook.install();
-        // the kernel's debugger makes a SystemExit when a cell calls System.exit: it must be loaded by then
+        // the kernel's debugger makes a SystemExit when a cell calls System.exit, and throws
+        // ThreadStopped into threads that ignore an interrupt: both must be loaded by then
         MethodHandles.lookup().ensureInitialized(SystemExit.class);
+        MethodHandles.lookup().ensureInitialized(ThreadStopped.class);
         WarmUp.start();
         String interruptPort = System.getProperty(INTERRUPT_PORT_PROPERTY);
         if (interruptPort != null) {
