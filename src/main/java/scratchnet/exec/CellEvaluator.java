@@ -271,6 +271,8 @@ public final class CellEvaluator implements AutoCloseable {
         if (killed) {
             restart();
         } else {
+            // the cell itself has ended: the stopper must not interrupt again while its threads are stopped
+            stopper.cellEnded();
             CellStopper.Leftovers left = stopper.stopLeftoverThreads();
             if (!left.stopped().isEmpty()) {
                 msg += "; threads the cells started ignored the interrupt and were stopped: "
