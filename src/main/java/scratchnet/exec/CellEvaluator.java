@@ -19,7 +19,8 @@ import jdk.jshell.VarSnippet;
  * scratchnet jar on its class path, the DSL imported, headless AWT, and display frames on.
  * The parts: {@link CellSession} (the JShell and its JVM), {@link SnippetSplitter} (a cell into
  * snippets), {@link Tracebacks} (errors with cell lines), {@link CellStopper} (interrupts),
- * {@link SyncMarks} (all output in before the cell ends).
+ * {@link SyncMarks} (all output in before the cell ends), {@link UnfinishedInput} (cells cut
+ * short), {@link InterruptBacklog} (a flood of output at an interrupt).
  * <pre>{@code
  * try (CellEvaluator ev = new CellEvaluator(sink, classPath, List.of())) {
  *     ev.execute("var x = arange(0, 1, 0.01); x.sum()", 1);
@@ -287,8 +288,9 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     /**
-     * Stops the running cell: interrupt first, then the debugger's stop, then a new JVM. Returns
-     * at once; the running {@link #execute} call finishes with an "Interrupted" error.
+     * Stops the running cell: interrupt first, then the debugger's stop, then a new JVM; threads
+     * the cells started are interrupted too, and stopped through the debugger if they ignore it.
+     * Returns at once; the running {@link #execute} call finishes with an "Interrupted" error.
      */
     public void interrupt() {
         if (stopper.interrupt()) {

@@ -22,7 +22,8 @@ import scratchnet.cli.Args;
  * close to 200 ms instead of a few. And before serving JShell it switches the JVM to notebook
  * output ({@code Notebook.install()}) and connects the {@link InterruptAgent} when the kernel
  * names its port in the system property {@value #INTERRUPT_PORT_PROPERTY}, so no snippet has to
- * be compiled for either.
+ * be compiled for either. Its stdout and stderr are {@link CellStreams}, which a cell cannot
+ * close for good.
  * <pre>{@code
  * JShell.builder().executionEngine("jdi:remoteAgent(scratchnet.exec.agent.CellAgent)")
  * }</pre>
@@ -79,7 +80,7 @@ public final class CellAgent extends RemoteExecutionControl {
         try {
             return super.invoke(doitMethod);
         } finally {
-            CellStreams.restoreAfterCell();
+            CellStreams.restoreAfterStatement();
         }
     }
 

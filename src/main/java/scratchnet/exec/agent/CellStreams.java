@@ -7,13 +7,13 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The cell JVM's stdout and stderr, which lead to the kernel. Closing them does not close the
- * connection (it only flushes), and after every cell a {@code System.out} or {@code System.err}
- * that the cell closed or set to null is put back, with a note on stderr, so the cells after
- * it print again. A {@code System.setOut} to a stream of the cell's own is left alone (unless
- * the cell closed the notebook's stream too).
+ * connection (it only flushes), and after every statement JShell runs a {@code System.out} or
+ * {@code System.err} that the statement closed or set to null is put back, with a note on
+ * stderr, so what comes after it prints again. A {@code System.setOut} to a stream of the cell's
+ * own is left alone (unless the cell closed the notebook's stream too).
  * <pre>{@code
- * System.out.close();   // in a cell: later prints of this cell are lost
- * // after the cell, on stderr: [scratchnet: the cell closed System.out; it prints to the notebook again]
+ * System.setOut(null);   // in a cell
+ * // on stderr: [scratchnet: the cell set System.out to null; it prints to the notebook again]
  * }</pre>
  */
 public final class CellStreams {
@@ -88,13 +88,13 @@ public final class CellStreams {
         return err != null ? err.print : System.err;
     }
 
-    /** After a cell: puts back a closed or null System.err and System.out, and says so on stderr. */
-    static synchronized void restoreAfterCell() {
+    /** After a statement: puts back a closed or null System.err and System.out, and says so on stderr. */
+    static synchronized void restoreAfterStatement() {
         String errNote = restore(err, System.err, false);
         String outNote = restore(out, System.out, true);
         for (String note : new String[] {errNote, outNote}) {
             if (note != null) {
-                err.print.println("[scratchnet: " + note + "; it prints to the notebook again]");
+                err().println("[scratchnet: " + note + "; it prints to the notebook again]");
             }
         }
     }
