@@ -57,6 +57,9 @@ class UnfinishedInputTest {
     void completeCellsHaveNoUnfinishedPart() {
         assertThat(SnippetSplitter.unfinishedStart(shell.sourceCodeAnalysis(), "int a = 1;\nif (a > 0) {\n a++;\n}\na")).isEqualTo(-1);
         assertThat(SnippetSplitter.unfinishedStart(shell.sourceCodeAnalysis(), "  \n")).isEqualTo(-1);
+        assertThat(SnippetSplitter.unfinishedStart(shell.sourceCodeAnalysis(), "// only a comment")).isEqualTo(-1);
+        assertThat(SnippetSplitter.unfinishedStart(shell.sourceCodeAnalysis(), "int a = 1; // note\n/* done */")).isEqualTo(-1);
+        assertThat(SnippetSplitter.unfinishedStart(shell.sourceCodeAnalysis(), "/** doc */\nvoid f() {}\nf()")).isEqualTo(-1);
         // a compile error is not an unfinished cell: JShell reports it
         assertThat(SnippetSplitter.unfinishedStart(shell.sourceCodeAnalysis(), "int a = ;")).isEqualTo(-1);
     }
