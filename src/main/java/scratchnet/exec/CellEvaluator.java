@@ -143,9 +143,9 @@ public final class CellEvaluator implements AutoCloseable {
         if (session.ended()) {
             // the cell JVM died between cells (killed from outside, or by a thread of an earlier cell)
             restart();
-            throw new CellException("Restarted", "the Java process running the cells had ended since the last cell,"
-                    + " so a fresh session was started and this cell did not run; variables from earlier cells are gone",
-                    List.of());
+            String msg = "the Java process running the cells had ended since the last cell, so a fresh session"
+                    + " was started and this cell did not run; variables from earlier cells are gone";
+            throw new CellException("Restarted", msg, List.of(Ansi.red("Restarted") + ": " + msg));
         }
         // text held by an interrupt that came just as the previous cell ended
         backlog.release();
