@@ -871,6 +871,107 @@ def interrupt_fit(s):
         return "reply %.2f s after interrupt" % took
 
 
+@test
+def incomplete_cell(s):
+    k = s.shared()
+    r = k.execute('int cutX = 5;\nif (cutX > 3) {\n System.out.println("big");')
+    check(r.status == "error" and r.content.get("ename") == "IncompleteInput",
+          "a cell ending inside an open `{`: expected an IncompleteInput error; got " + r.describe())
+    evalue = r.content.get("evalue") or ""
+    check('line 3: `System.out.println("big");`' in evalue and "missing `}`" in evalue,
+          "the error should name line 3 and the missing `}`; got " + short(evalue))
+    errs = r.errors()
+    check(len(errs) == 1 and errs[0]["content"].get("ename") == "IncompleteInput",
+          "expected one error output on iopub; got " + r.describe())
+    check("big" not in r.stream(), "the unfinished cell printed: " + r.describe())
+    v = k.execute("cutX")
+    check(v.status == "error", "the unfinished cell's first statement ran: `cutX` gave " + v.describe())
+    return short(evalue, 120)
+
+
+@test
+def exit_in_cell(s):
+    with fresh_kernel() as k:
+        k.ok("int before = 42;")
+        for code in ("System.out.println(\"a\");\nSystem.exit(0);\nSystem.out.println(\"b\");",
+                     "Runtime.getRuntime().halt(3);"):
+            r = k.execute(code)
+            check(r.status == "error" and r.content.get("ename") == "SystemExit",
+                  "%s: expected a SystemExit error on that cell; got %s" % (short(code, 60), r.describe()))
+            check(len(r.errors()) == 1, "%s: expected one error output; got %s" % (short(code, 60), r.describe()))
+            check("b" not in r.stream(), "the cell went on after System.exit: " + r.describe())
+            v = k.execute("before")
+            check(v.status == "ok" and v.result_text() == "42",
+                  "after %s the variables should be kept; `before` gave %s" % (short(code, 60), v.describe()))
+        for code, note in (("System.out.println(\"x\");\nSystem.out.close();", "closed System.out"),
+                           ("System.setOut(null);", "set System.out to null"),
+                           ("System.err.close();", "closed System.err")):
+            r = k.execute(code)
+            check(note in r.stream("stderr"), "%s: expected a note %r on stderr; got %s" % (code, note, r.describe()))
+            v = k.execute('System.out.println("out " + before);\nSystem.err.println("err " + before);')
+            check(v.status == "ok" and v.stream() == "out 42\n" and v.stream("stderr") == "err 42\n",
+                  "after %s, printing should work again; got %s" % (short(code, 60), v.describe()))
+        # a JVM that dies anyway (killed): reported on that cell, and the next cell runs in a fresh session
+        r = k.execute('new ProcessBuilder("kill", "-9", "" + ProcessHandle.current().pid()).start().waitFor();\n'
+                      'Thread.sleep(10_000);', timeout=40)
+        check(r.status == "error" and r.content.get("ename") == "ProcessEnded"
+              and "fresh session" in (r.content.get("evalue") or ""),
+              "a cell that killed its JVM: expected a ProcessEnded error on that cell; got " + r.describe())
+        v = k.execute("1 + 1")
+        check(v.status == "ok" and v.result_text() == "2", "the cell after the JVM died: " + v.describe())
+        v = k.execute("before")
+        check(v.status == "error", "`before` survived the JVM's death?: " + v.describe())
+
+
+@test
+def interrupt_print_loop(s):
+    with fresh_kernel() as k:
+        k.ok("int before = 42;")
+        msg_id, sent = k.execute_async("int i = 0;\nwhile (true) System.out.println(i++);")
+        r, took = _interrupt_and_wait(k, msg_id, sent, 1.0)
+        check(r.status == "error" and r.content.get("ename") == "Interrupted"
+              and "restarted" not in (r.content.get("evalue") or ""),
+              "expected an Interrupted error with the session kept; got " + r.describe())
+        check(took <= 3.0, "the reply came %.2f s after the interrupt (expected within 3 s)" % took)
+        v = k.execute("before")
+        check(v.status == "ok" and v.result_text() == "42",
+              "the variable defined before the loop is lost: `before` gave " + v.describe())
+        last = [l for l in r.stream().splitlines() if l.strip()]
+        check(last and last[-1].isdigit(), "expected the loop's last printed numbers at the end of the output; got %s"
+              % short(last[-3:]))
+        return "reply %.2f s after interrupt; %d stdout lines shown" % (took, len(r.stream().splitlines()))
+
+
+@test
+def interrupt_cell_threads(s):
+    with fresh_kernel() as k:
+        k.ok("int before = 42;\nvar spins = new java.util.concurrent.atomic.AtomicLong();")
+        k.ok('Thread spinner = new Thread(() -> { while (true) { spins.incrementAndGet(); } }, "spinner");\n'
+             "spinner.start();")
+        k.ok('Thread sleeper = new Thread(() -> {\n'
+             "    try { Thread.sleep(600_000); } catch (InterruptedException e) { }\n"
+             '}, "sleeper");\n'
+             "sleeper.start();")
+        msg_id, sent = k.execute_async("Thread.sleep(60_000);")
+        r, took = _interrupt_and_wait(k, msg_id, sent, 1.0)
+        check(r.status == "error" and r.content.get("ename") == "Interrupted",
+              "expected an Interrupted error; got " + r.describe())
+        check(took <= 3.0, "the reply came %.2f s after the interrupt (expected within 3 s)" % took)
+        evalue = r.content.get("evalue") or ""
+        check("stopped: spinner" in evalue and "sleeper" not in evalue,
+              "the error should name the thread that ignored the interrupt (spinner) and not the one that "
+              "stopped by it (sleeper); got " + short(evalue))
+        check("spinner" in r.traceback_text(), "the error output does not name spinner: " + r.describe())
+        a = int(k.value("spins.get()"))
+        time.sleep(0.5)
+        b = int(k.value("spins.get()"))
+        check(a == b, "the spinning thread still runs after the interrupt: its counter went from %d to %d" % (a, b))
+        alive = k.value('"" + spinner.isAlive() + sleeper.isAlive() + before')
+        check(alive == 'falsefalse42', "spinner.isAlive(), sleeper.isAlive(), before: expected false, false, 42; got %s"
+              % alive)
+        return "reply %.2f s after interrupt" % took
+
+
 def _raw_socket(k, channel):
     import zmq
     info = k.km.get_connection_info()

@@ -19,7 +19,8 @@ import jdk.jshell.VarSnippet;
  * scratchnet jar on its class path, the DSL imported, headless AWT, and display frames on.
  * The parts: {@link CellSession} (the JShell and its JVM), {@link SnippetSplitter} (a cell into
  * snippets), {@link Tracebacks} (errors with cell lines), {@link CellStopper} (interrupts),
- * {@link SyncMarks} (all output in before the cell ends).
+ * {@link SyncMarks} (all output in before the cell ends), {@link UnfinishedInput} (cells cut
+ * short), {@link InterruptBacklog} (a flood of output at an interrupt).
  * <pre>{@code
  * try (CellEvaluator ev = new CellEvaluator(sink, classPath, List.of())) {
  *     ev.execute("var x = arange(0, 1, 0.01); x.sum()", 1);
@@ -36,6 +37,8 @@ public final class CellEvaluator implements AutoCloseable {
             "import org.knowm.xchart.*;", "import org.knowm.xchart.style.*;", "import tech.tablesaw.api.*;");
 
     private final SyncMarks sink;
+    /** Holds back a flood of output after an interrupt, so the cell's end is not stuck behind it. */
+    private final InterruptBacklog backlog;
     private final String classPath;
     private final List<String> jvmOptions;
     /** What {@code %classpath} added: a restarted session gets it again. */
@@ -52,7 +55,8 @@ public final class CellEvaluator implements AutoCloseable {
      * {@code jvmOptions}, sending their output to {@code sink}.
      */
     public CellEvaluator(CellOutput sink, String classPath, List<String> jvmOptions) {
-        this.sink = new SyncMarks(sink);
+        this.backlog = new InterruptBacklog(sink);
+        this.sink = new SyncMarks(backlog);
         this.classPath = classPath;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.starting = new FutureTask<>(() -> {
@@ -136,6 +140,15 @@ public final class CellEvaluator implements AutoCloseable {
         if (cell <= 1) {
             StartTrace.mark("first cell starts");
         }
+        if (session.ended()) {
+            // the cell JVM died between cells (killed from outside, or by a thread of an earlier cell)
+            restart();
+            String msg = "the Java process running the cells had ended since the last cell, so a fresh session"
+                    + " was started and this cell did not run; variables from earlier cells are gone";
+            throw new CellException("Restarted", msg, List.of(Ansi.red("Restarted") + ": " + msg));
+        }
+        // text held by an interrupt that came just as the previous cell ended
+        backlog.release();
         stopper.cellStarted();
         try {
             JShell shell = session.shell();
@@ -144,12 +157,21 @@ public final class CellEvaluator implements AutoCloseable {
                 shell.eval("Thread.interrupted();");
                 clearInterruptFlag = false;
             }
+            // a cell cut short (an open brace at the end) runs nothing: JShell would drop its last statement
+            int unfinished = SnippetSplitter.unfinishedStart(shell.sourceCodeAnalysis(), code);
+            if (unfinished >= 0) {
+                throw UnfinishedInput.error(code, unfinished);
+            }
             SnippetEvent last = null;
             for (Segment seg : SnippetSplitter.split(shell.sourceCodeAnalysis(), code)) {
                 if (stopper.interrupted()) {
                     throw interruptedError();
                 }
-                for (SnippetEvent ev : shell.eval(seg.source())) {
+                List<SnippetEvent> events = shell.eval(seg.source());
+                if (session.ended()) {
+                    throw stopper.killed() ? interruptedError() : processEnded();
+                }
+                for (SnippetEvent ev : events) {
                     if (ev.causeSnippet() != null) {
                         continue;
                     }
@@ -185,10 +207,11 @@ public final class CellEvaluator implements AutoCloseable {
                 }
             }
         } catch (IllegalStateException closed) {
-            // the cell JVM died (System.exit in the cell, or a hard stop): start a new one
-            restart();
-            throw new CellException("Restarted", "the Java process running the cells ended, so it was restarted;"
-                    + " variables from earlier cells are gone", List.of());
+            // JShell closed down while the cell ran: its JVM died
+            if (stopper.killed()) {
+                throw interruptedError();
+            }
+            throw processEnded();
         } finally {
             stopper.cellEnded();
             if (stopper.interrupted()) {
@@ -196,6 +219,7 @@ public final class CellEvaluator implements AutoCloseable {
             }
             // wait until all of the cell's output has come through, so it is published before the reply
             sync();
+            backlog.release();
         }
     }
 
@@ -232,6 +256,14 @@ public final class CellEvaluator implements AutoCloseable {
         return null;
     }
 
+    /** The error for a cell whose JVM died while it ran; a fresh session is started for the next cell. */
+    private CellException processEnded() {
+        restart();
+        String msg = "the cell ended the Java process running the cells (it was killed, crashed, or closed"
+                + " its connection to the kernel); a fresh session was started: variables from earlier cells are gone";
+        return new CellException("ProcessEnded", msg, List.of(Ansi.red("ProcessEnded") + ": " + msg));
+    }
+
     private CellException interruptedError() {
         boolean killed = stopper.killed();
         String msg = killed
@@ -239,16 +271,31 @@ public final class CellEvaluator implements AutoCloseable {
                 : "the cell was stopped";
         if (killed) {
             restart();
+        } else {
+            // the cell itself has ended: the stopper must not interrupt again while its threads are stopped
+            stopper.cellEnded();
+            CellStopper.Leftovers left = stopper.stopLeftoverThreads();
+            if (!left.stopped().isEmpty()) {
+                msg += "; threads the cells started ignored the interrupt and were stopped: "
+                        + String.join(", ", left.stopped());
+            }
+            if (!left.stillRunning().isEmpty()) {
+                msg += "; threads that would not stop even so (they keep running until the kernel is restarted): "
+                        + String.join(", ", left.stillRunning());
+            }
         }
         return new CellException("Interrupted", msg, List.of(Ansi.red("Interrupted") + ": " + msg));
     }
 
     /**
-     * Stops the running cell: interrupt first, then the debugger's stop, then a new JVM. Returns
-     * at once; the running {@link #execute} call finishes with an "Interrupted" error.
+     * Stops the running cell: interrupt first, then the debugger's stop, then a new JVM; threads
+     * the cells started are interrupted too, and stopped through the debugger if they ignore it.
+     * Returns at once; the running {@link #execute} call finishes with an "Interrupted" error.
      */
     public void interrupt() {
-        stopper.interrupt();
+        if (stopper.interrupt()) {
+            backlog.hold();
+        }
     }
 
     /** Adds a jar or directory to the class path of the cells (compiler and JVM). */

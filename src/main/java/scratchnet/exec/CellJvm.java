@@ -3,6 +3,7 @@ package scratchnet.exec;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
@@ -67,9 +68,30 @@ final class CellJvm implements ExecutionControlProvider {
         }
     }
 
+    /**
+     * The debugger's view of the cell JVM of the session built last, once it is up.
+     *
+     * @throws IllegalStateException when it is not running
+     */
+    VirtualMachine vm() {
+        PendingControl pending = latest;
+        if (pending == null) {
+            throw new IllegalStateException("no cell JVM was started");
+        }
+        try {
+            return ((StoppableControl) pending.control()).vm();
+        } catch (ExecutionControl.EngineTerminationException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     /** Starts the cell JVM under the debugger and connects to its agent. */
     private static ExecutionControl launch(ExecutionEnv env) throws Exception {
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket listener = new ServerSocket()) {
+            // a fixed receive buffer (set before bind, so it holds for the accepted socket): left to
+            // grow, it holds megabytes of a printing loop's output that an interrupt must wait behind
+            listener.setReceiveBufferSize(CellAgent.SOCKET_BUFFER_BYTES);
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
             listener.setSoTimeout(CONNECT_TIMEOUT_MS);
             // 1. start the cell JVM under the debugger; its agent connects back to our port
             List<String> options = new ArrayList<>(env.extraRemoteVMOptions());
@@ -77,10 +99,10 @@ final class CellJvm implements ExecutionControlProvider {
                     InetAddress.getLoopbackAddress().getHostAddress(), CONNECT_TIMEOUT_MS, new HashMap<>());
             VirtualMachine vm = jdi.vm();
             Process process = jdi.process();
-            // 2. watch the debugger's events: they resume the JVM, and if it dies (System.exit in a
-            //    cell, or killed), JShell closes down
+            // 2. watch the debugger's events: they resume the JVM, refuse System.exit in a cell, and
+            //    if the JVM dies anyway (killed, or a crash), JShell closes down
             StoppableControl[] control = new StoppableControl[1];
-            Util.detectJdiExitEvent(vm, why -> {
+            JvmEvents.start(vm, () -> {
                 env.closeDown();
                 if (control[0] != null) {
                     control[0].dispose();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 
+import com.sun.jdi.VirtualMachine;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -26,10 +27,15 @@ import scratchnet.settings.Settings;
 final class CellSession {
     private final JShell shell;
     private final InterruptLine line;
+    private final CellJvm cellJvm;
+    /** Set when JShell closes down: the cell JVM died, or the session was closed. */
+    private volatile boolean ended;
 
-    private CellSession(JShell shell, InterruptLine line) {
+    private CellSession(JShell shell, InterruptLine line, CellJvm cellJvm) {
         this.shell = shell;
         this.line = line;
+        this.cellJvm = cellJvm;
+        shell.onShutdown(s -> ended = true);
     }
 
     /**
@@ -62,7 +68,7 @@ final class CellSession {
                 .err(new PrintStream(new OutputRouter(true, sink), true, StandardCharsets.UTF_8))
                 .in(InputStream.nullInputStream())
                 .build();
-        CellSession session = new CellSession(shell, line);
+        CellSession session = new CellSession(shell, line, cellJvm);
         try {
             StartTrace.mark("JShell built");
             // the compiler's class path is JShell's own (this JVM's class path plus what
@@ -107,6 +113,20 @@ final class CellSession {
     /** The JShell instance; its code runs in this session's cell JVM. */
     JShell shell() {
         return shell;
+    }
+
+    /** Whether the session has ended: its cell JVM is gone (killed, crashed, or closed). */
+    boolean ended() {
+        return ended;
+    }
+
+    /**
+     * The debugger's view of the cell JVM.
+     *
+     * @throws IllegalStateException when it is not running
+     */
+    VirtualMachine vm() {
+        return cellJvm.vm();
     }
 
     /** The line to the cell JVM's interrupt agent. */

@@ -1,14 +1,20 @@
 package scratchnet.exec;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+
+import com.sun.jdi.ThreadReference;
+import com.sun.jdi.VirtualMachine;
 
 /**
  * Stops a running cell, gently first: the threads running cell code are interrupted (so
  * {@code fit} returns with the model as trained so far); code that ignores the interrupt is
  * stopped through the debugger after {@value #SOFT_STOP_MS} ms, repeatedly for
  * {@value #HARD_STOP_WINDOW_MS} ms; a cell JVM that still does not stop is ended, and the
- * evaluator starts a new one.
+ * evaluator starts a new one. Threads the cells started are interrupted with the cell, and
+ * stopped the same way when they ignore it ({@link #stopLeftoverThreads}).
  * <pre>{@code
  * stopper.cellStarted();
  * try { ... run the cell ... } finally { stopper.cellEnded(); }
@@ -21,11 +27,15 @@ final class CellStopper {
     static final int SOFT_STOP_MS = 600;
     /** How long debugger stops are retried before the cell JVM is replaced. */
     static final int HARD_STOP_WINDOW_MS = 5000;
+    /** How long threads the cells started may take to end once stopped through the debugger. */
+    static final int LEFTOVER_STOP_MS = 1000;
 
     private final Supplier<CellSession> session;
     private volatile boolean running;
     private volatile boolean interrupted;
     private volatile boolean killed;
+    /** When the last interrupt came (System.nanoTime). */
+    private volatile long interruptedAt;
 
     /** A stopper for cells of whatever session {@code session} gives at the time. */
     CellStopper(Supplier<CellSession> session) {
@@ -54,15 +64,17 @@ final class CellStopper {
         return killed;
     }
 
-    /** Starts stopping the running cell, if one runs; returns at once. */
-    void interrupt() {
+    /** Starts stopping the running cell, if one runs; returns at once, true when a cell was running. */
+    boolean interrupt() {
         if (!running) {
-            return;
+            return false;
         }
+        interruptedAt = System.nanoTime();
         interrupted = true;
         Thread escalate = new Thread(this::escalate, "scratchnet-interrupt");
         escalate.setDaemon(true);
         escalate.start();
+        return true;
     }
 
     private void escalate() {
@@ -91,6 +103,55 @@ final class CellStopper {
         } catch (RuntimeException e) {
             // the session is closing
         }
+    }
+
+    /** Threads the interrupt left running: those stopped through the debugger, and those that still run. */
+    record Leftovers(List<String> stopped, List<String> stillRunning) {
+    }
+
+    /**
+     * After an interrupted cell has ended: threads the cells started that still run cell code
+     * were interrupted with it; those that have not stopped {@value #SOFT_STOP_MS} ms after the
+     * interrupt are stopped through the debugger, as a busy cell is. Returns at once when there
+     * are none (the usual case).
+     */
+    Leftovers stopLeftoverThreads() {
+        try {
+            VirtualMachine vm = session.get().vm();
+            long deadline = interruptedAt + TimeUnit.MILLISECONDS.toNanos(SOFT_STOP_MS);
+            List<ThreadReference> left = CellThreads.running(vm);
+            while (!left.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                left = CellThreads.running(vm);
+            }
+            if (left.isEmpty()) {
+                return new Leftovers(List.of(), List.of());
+            }
+            List<String> stopped = CellThreads.names(left);
+            CellThreads.stop(vm, left);
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LEFTOVER_STOP_MS);
+            List<ThreadReference> still = stillAmong(left, CellThreads.running(vm));
+            while (!still.isEmpty() && System.nanoTime() < end) {
+                Thread.sleep(20);
+                still = stillAmong(left, CellThreads.running(vm));
+            }
+            List<String> stillRunning = CellThreads.names(still);
+            List<String> ended = new ArrayList<>(stopped);
+            ended.removeAll(stillRunning);
+            return new Leftovers(ended, stillRunning);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Leftovers(List.of(), List.of());
+        } catch (RuntimeException e) {
+            // the cell JVM is gone or going: nothing left to stop
+            return new Leftovers(List.of(), List.of());
+        }
+    }
+
+    private static List<ThreadReference> stillAmong(List<ThreadReference> stopped, List<ThreadReference> running) {
+        List<ThreadReference> still = new ArrayList<>(running);
+        still.retainAll(stopped);
+        return still;
     }
 
     private boolean waitForIdle(long ms) {

@@ -20,28 +20,51 @@ final class SnippetSplitter {
     /** The cell's snippets in order; stops at text JShell cannot take as a snippet. */
     static List<Segment> split(SourceCodeAnalysis sca, String code) {
         List<Segment> out = new ArrayList<>();
+        walk(sca, code, out);
+        return out;
+    }
+
+    /**
+     * Where the cell's unfinished last statement starts (an open brace, parenthesis, comment or
+     * an expression cut short at the end of the cell), or -1 when every statement is complete.
+     */
+    static int unfinishedStart(SourceCodeAnalysis sca, String code) {
+        return walk(sca, code, new ArrayList<>());
+    }
+
+    /** Adds the cell's snippets to {@code out}; returns where unfinished input starts, or -1. */
+    private static int walk(SourceCodeAnalysis sca, String code, List<Segment> out) {
         String remaining = code;
         while (!remaining.isBlank()) {
             int offset = code.length() - remaining.length();
             SourceCodeAnalysis.CompletionInfo info = sca.analyzeCompletion(remaining);
+            SourceCodeAnalysis.Completeness completeness = info.completeness();
+            if (completeness == SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE
+                    || completeness == SourceCodeAnalysis.Completeness.CONSIDERED_INCOMPLETE) {
+                return offset + leadingBlanks(remaining);
+            }
             String source = info.source();
-            if (source == null || source.isBlank() || info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+            if (source == null || source.isBlank() || completeness == SourceCodeAnalysis.Completeness.EMPTY) {
                 break;
             }
             String rest = info.remaining();
             int end = code.length() - rest.length();
-            int lead = 0;
-            while (offset + lead < end && Character.isWhitespace(code.charAt(offset + lead))) {
-                lead++;
-            }
-            int start = offset + lead;
+            int start = offset + leadingBlanks(code.substring(offset, end));
             out.add(new Segment(source, start, end, lineOf(code, start)));
             if (rest.length() >= remaining.length()) {
                 break;
             }
             remaining = rest;
         }
-        return out;
+        return -1;
+    }
+
+    private static int leadingBlanks(String s) {
+        int n = 0;
+        while (n < s.length() && Character.isWhitespace(s.charAt(n))) {
+            n++;
+        }
+        return n;
     }
 
     /** The segment that holds {@code cursor} (or the last one before it), or null. */

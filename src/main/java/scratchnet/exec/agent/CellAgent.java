@@ -2,11 +2,11 @@ package scratchnet.exec.agent;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -22,12 +22,18 @@ import scratchnet.cli.Args;
  * close to 200 ms instead of a few. And before serving JShell it switches the JVM to notebook
  * output ({@code Notebook.install()}) and connects the {@link InterruptAgent} when the kernel
  * names its port in the system property {@value #INTERRUPT_PORT_PROPERTY}, so no snippet has to
- * be compiled for either.
+ * be compiled for either. Its stdout and stderr are {@link CellStreams}, which a cell cannot
+ * close for good.
  * <pre>{@code
  * JShell.builder().executionEngine("jdi:remoteAgent(scratchnet.exec.agent.CellAgent)")
  * }</pre>
  */
 public final class CellAgent extends RemoteExecutionControl {
+    /**
+     * The socket buffer for JShell's connection, each way: output waiting in it is output an
+     * interrupt waits behind, and left to the system it grows to megabytes.
+     */
+    public static final int SOCKET_BUFFER_BYTES = 128 * 1024;
     /** The system property holding the kernel's interrupt port, when it has one. */
     public static final String INTERRUPT_PORT_PROPERTY = "scratchnet.interrupt.port";
 
@@ -35,6 +41,10 @@ public final class CellAgent extends RemoteExecutionControl {
     public static void main(String[] args) throws Exception {
         // displays go out as frames on System.out (whichever System.out is current when they are sent)
         scratchnet.display.Notebook.install();
+        // the kernel's debugger makes a SystemExit when a cell calls System.exit, and throws
+        // ThreadStopped into threads that ignore an interrupt: both must be loaded by then
+        MethodHandles.lookup().ensureInitialized(SystemExit.class);
+        MethodHandles.lookup().ensureInitialized(ThreadStopped.class);
         WarmUp.start();
         String interruptPort = System.getProperty(INTERRUPT_PORT_PROPERTY);
         if (interruptPort != null) {
@@ -46,23 +56,32 @@ public final class CellAgent extends RemoteExecutionControl {
         }
         // JShell's launcher passes the port it listens on as the only argument
         String port = Args.spec().positionals("JShell's port", 1, 1).parse(args).positionals().get(0);
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(port));
+        Socket socket = new Socket();
+        socket.setSendBufferSize(SOCKET_BUFFER_BYTES);
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(port)));
         socket.setTcpNoDelay(true);
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
         Map<String, Consumer<OutputStream>> outputs = new HashMap<>();
-        outputs.put("out", st -> System.setOut(new PrintStream(st, true, StandardCharsets.UTF_8)));
-        outputs.put("err", st -> System.setErr(new PrintStream(st, true, StandardCharsets.UTF_8)));
+        outputs.put("out", CellStreams::installOut);
+        outputs.put("err", CellStreams::installErr);
         Map<String, Consumer<InputStream>> inputs = new HashMap<>();
         inputs.put("in", System::setIn);
         Util.forwardExecutionControlAndIO(new CellAgent(), in, out, outputs, inputs);
     }
 
-    /** Overridden so that JShell's stop finds this class's frame while a cell runs. */
+    /**
+     * Overridden so that JShell's stop finds this class's frame while a cell runs, and to put
+     * back a System.out or System.err the cell closed or set to null.
+     */
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         WarmUp.cellStarted();
-        return super.invoke(doitMethod);
+        try {
+            return super.invoke(doitMethod);
+        } finally {
+            CellStreams.restoreAfterStatement();
+        }
     }
 
     /** Overridden so that JShell's stop finds this class's frame while a value is read. */

@@ -18,10 +18,10 @@ public final class Sync {
     private Sync() {
     }
 
-    /** Writes mark {@code id} to System.out and flushes it. */
+    /** Writes mark {@code id} to the stdout that leads to the kernel and flushes it. */
     public static void mark(long id) {
-        System.err.flush();
-        System.out.print(Frames.encode(TYPE, new MimeBundle(), Long.toString(id)));
-        System.out.flush();
+        CellStreams.err().flush();
+        CellStreams.out().print(Frames.encode(TYPE, new MimeBundle(), Long.toString(id)));
+        CellStreams.out().flush();
     }
 }

@@ -1,0 +1,108 @@
+package scratchnet.exec;
+
+import java.util.List;
+
+import com.sun.jdi.ClassType;
+import com.sun.jdi.IntegerValue;
+import com.sun.jdi.Method;
+import com.sun.jdi.ObjectReference;
+import com.sun.jdi.ReferenceType;
+import com.sun.jdi.ThreadReference;
+import com.sun.jdi.Value;
+import com.sun.jdi.VMDisconnectedException;
+import com.sun.jdi.VirtualMachine;
+import com.sun.jdi.event.BreakpointEvent;
+import com.sun.jdi.event.Event;
+import com.sun.jdi.event.EventSet;
+import com.sun.jdi.event.VMDeathEvent;
+import com.sun.jdi.event.VMDisconnectEvent;
+import com.sun.jdi.request.BreakpointRequest;
+import com.sun.jdi.request.EventRequest;
+import scratchnet.exec.agent.SystemExit;
+
+/**
+ * The debugger's events from the cell JVM, on a daemon thread: they resume the JVM as it starts,
+ * turn {@code System.exit}, {@code Runtime.exit} and {@code Runtime.halt} into a
+ * {@link SystemExit} error thrown in the thread that called them (so a cell cannot end the
+ * session), and report the JVM's end when it dies anyway (killed, or a crash).
+ * <pre>{@code
+ * JvmEvents.start(vm, () -> env.closeDown());   // right after the JVM is launched, still suspended
+ * }</pre>
+ */
+final class JvmEvents {
+    /** The methods that end the JVM, in java.lang.Runtime, each taking the exit status. */
+    private static final List<String> EXITS = List.of("exit", "halt");
+
+    private final VirtualMachine vm;
+    private final Runnable onDeath;
+
+    private JvmEvents(VirtualMachine vm, Runnable onDeath) {
+        this.vm = vm;
+        this.onDeath = onDeath;
+    }
+
+    /** Sets the breakpoints on the exits and starts handling events; {@code onDeath} runs once when the JVM is gone. */
+    static void start(VirtualMachine vm, Runnable onDeath) {
+        JvmEvents events = new JvmEvents(vm, onDeath);
+        events.breakOnExits();
+        Thread t = new Thread(events::run, "scratchnet-jvm-events");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void breakOnExits() {
+        // java.lang.Runtime is loaded before the JVM runs any code of ours
+        for (ReferenceType runtime : vm.classesByName("java.lang.Runtime")) {
+            for (String name : EXITS) {
+                for (Method m : runtime.methodsByName(name, "(I)V")) {
+                    BreakpointRequest request = vm.eventRequestManager().createBreakpointRequest(m.location());
+                    request.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
+                    request.enable();
+                }
+            }
+        }
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                EventSet set = vm.eventQueue().remove();
+                for (Event e : set) {
+                    if (e instanceof VMDeathEvent || e instanceof VMDisconnectEvent) {
+                        onDeath.run();
+                        return;
+                    }
+                    if (e instanceof BreakpointEvent) {
+                        refuseExit((BreakpointEvent) e);
+                    }
+                }
+                set.resume();
+            }
+        } catch (VMDisconnectedException | InterruptedException e) {
+            onDeath.run();
+        }
+    }
+
+    /** Throws a SystemExit into the thread stopped at the start of Runtime.exit or halt. */
+    private void refuseExit(BreakpointEvent e) {
+        ThreadReference thread = e.thread();
+        try {
+            String method = e.location().method().name();
+            List<Value> args = thread.frame(0).getArgumentValues();
+            int status = args.isEmpty() ? 0 : ((IntegerValue) args.get(0)).value();
+            List<ReferenceType> types = vm.classesByName(SystemExit.class.getName());
+            if (types.isEmpty()) {
+                return;   // the agent loads it as it starts; without it the exit goes ahead
+            }
+            ClassType type = (ClassType) types.get(0);
+            Method ctor = type.concreteMethodByName("<init>", "(Ljava/lang/String;I)V");
+            ObjectReference error = type.newInstance(thread, ctor, List.of(vm.mirrorOf(method), vm.mirrorOf(status)),
+                    ClassType.INVOKE_SINGLE_THREADED);
+            thread.stop(error);
+        } catch (VMDisconnectedException x) {
+            throw x;
+        } catch (Exception x) {
+            // the exit cannot be refused: it goes ahead, and the kernel reports the JVM's end
+        }
+    }
+}
