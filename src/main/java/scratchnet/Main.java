@@ -78,14 +78,14 @@ public final class Main {
         out.println("commands:");
         out.println("  seeds                              run the four seed documents' programs, printing their losses");
         out.println("  kernel <connection-file>           run the Jupyter kernel (Jupyter starts this; see install)");
-        out.println("  kernel-bench [--runs N] [--notebook PATH] [--no-archives]");
+        out.println("  " + scratchnet.bench.KernelBench.USAGE);
         out.println("                                     time the kernel (start, first cell, cell, shutdown, notebooks,");
         out.println("                                     notebook 000 through nbconvert) beside python3's");
         out.println("  bench [--anchors DIR] [--runs N] [--only dot,mlp,seeds]");
         out.println("                                     matrix multiply GFLOPS, the MLP epoch and the seed workloads,");
         out.println("                                     beside numpy (and PyTorch) when python3 has them; the numpy");
         out.println("                                     programs are the checkout's bench/numpy unless --anchors DIR");
-        out.println("  run <notebook.ipynb | dir>... [--output DIR] [--timeout SECONDS]");
+        out.println("  " + scratchnet.runner.RunCommand.USAGE);
         out.println("                                     execute notebooks headless; write <name>.out.ipynb and <name>.html");
         out.println("  jshell [jshell options]            JShell with scratchnet on the class path and its imports done");
         out.println("  install [--user | --sys-prefix | --prefix DIR] [--name NAME] [--no-archives]");

@@ -45,7 +45,7 @@ public final class KernelBench {
     static final String PYTHON_TWIN = "/scratchnet/bench/000-sine-regression-python.ipynb";
 
     /** The usage line, as {@code help} shows it. */
-    static final String USAGE = "kernel-bench [--runs N] [--notebook PATH] [--no-archives]";
+    public static final String USAGE = "kernel-bench [--runs N] [--notebook PATH] [--no-archives]";
     private static final Args.Spec OPTIONS = Args.spec()
             .option("--runs", "N").option("--notebook", "PATH").flag("--no-archives");
 

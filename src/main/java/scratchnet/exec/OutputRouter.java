@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import scratchnet.display.Frames;
 
 /**
- * Receives the bytes the cell JVM writes to stdout or stderr, live, and turns them into
- * Jupyter messages: plain text becomes {@code stream} output, display frames become
- * {@code display_data}, {@code update_display_data} or the cell's {@code execute_result}.
- * Bytes are decoded as UTF-8 across chunk boundaries.
+ * Receives the bytes the cell JVM writes to stdout or stderr, live, and passes them to a
+ * {@link CellOutput}: plain text as {@code text}, display frames (charts, tables, updates, the
+ * cell's result) decoded as {@code frame}. Bytes are decoded as UTF-8 across chunk boundaries.
+ * <pre>{@code
+ * JShell.builder().out(new PrintStream(new OutputRouter(false, output), true, UTF_8))
+ * }</pre>
  */
 final class OutputRouter extends OutputStream {
     private final boolean stderr;

@@ -8,10 +8,11 @@ package scratchnet.exec;
  * <pre>{@code
  * // cell "int a = 1;\nint b = a + 1;" splits into
  * new Segment("int a = 1;", 0, 10, 1);
- * new Segment("int b = a + 1;", 11, 25, 2);
+ * new Segment("\nint b = a + 1;", 11, 25, 2);
  * }</pre>
  *
- * @param source    the snippet JShell evaluates (JShell may have completed a missing semicolon)
+ * @param source    the snippet JShell evaluates, with the blank space before it (JShell may have
+ *                  completed a missing semicolon); JShell's diagnostic positions count from here
  * @param start     offset of its first non-blank character in the cell
  * @param end       offset just after it in the cell
  * @param firstLine the cell line it starts on, from 1

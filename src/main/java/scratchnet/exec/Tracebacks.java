@@ -52,6 +52,9 @@ final class Tracebacks {
     CellException compileError(JShell shell, String code, Segment seg, Snippet snippet) {
         List<String> lines = new ArrayList<>();
         String first = null;
+        // diagnostic positions count from the start of the snippet's source, which keeps the
+        // blank space before the statement; the segment's start is after that space
+        int sourceStart = seg.start() - leadingWhitespace(seg.source());
         for (Diag d : (Iterable<Diag>) shell.diagnostics(snippet)::iterator) {
             if (!d.isError()) {
                 continue;
@@ -63,8 +66,8 @@ final class Tracebacks {
             // positions are inside the snippet's source; map them into the cell
             int startInSnippet = (int) Math.max(0, d.getStartPosition());
             int endInSnippet = (int) Math.max(startInSnippet + 1, d.getEndPosition());
-            int from = Math.min(code.length(), seg.start() + startInSnippet);
-            int to = Math.min(code.length(), Math.max(from + 1, seg.start() + endInSnippet));
+            int from = Math.min(code.length(), sourceStart + startInSnippet);
+            int to = Math.min(code.length(), Math.max(from + 1, sourceStart + endInSnippet));
             int line = SnippetSplitter.lineOf(code, from);
             int lineStart = code.lastIndexOf('\n', from - 1) + 1;
             int lineEnd = code.indexOf('\n', lineStart);
@@ -148,6 +151,14 @@ final class Tracebacks {
                 break;
             }
         }
+    }
+
+    private static int leadingWhitespace(String s) {
+        int n = 0;
+        while (n < s.length() && Character.isWhitespace(s.charAt(n))) {
+            n++;
+        }
+        return n;
     }
 
     private static List<String> unresolved(JShell shell, Snippet s) {

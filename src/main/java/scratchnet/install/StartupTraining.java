@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,15 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
-import org.zeromq.SocketType;
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
 
 import scratchnet.Dsl;
 import scratchnet.display.Display;
@@ -168,7 +160,7 @@ final class StartupTraining {
         }, "startup-training-kernel");
         server.setDaemon(true);
         server.start();
-        try (Client client = new Client(ports, key)) {
+        try (TrainingClient client = new TrainingClient(ports, key, REPLY_TIMEOUT_MS)) {
             client.request(client.shell, "kernel_info_request", Map.of());
             for (String cell : cells()) {
                 Map<String, Object> content = new LinkedHashMap<>();
@@ -206,98 +198,5 @@ final class StartupTraining {
             }
         }
         return ports;
-    }
-
-    /** A minimal Jupyter client: signed requests on shell or control, waiting for their replies. */
-    private static final class Client implements AutoCloseable {
-        private final ZContext context = new ZContext();
-        final ZMQ.Socket shell;
-        final ZMQ.Socket control;
-        private final ZMQ.Socket iopub;
-        private final Mac mac;
-        private final String session = UUID.randomUUID().toString();
-        private final ObjectMapper json = new ObjectMapper();
-
-        Client(int[] ports, String key) throws Exception {
-            String host = "tcp://" + InetAddress.getLoopbackAddress().getHostAddress() + ":";
-            shell = socket(SocketType.DEALER, host + ports[0]);
-            control = socket(SocketType.DEALER, host + ports[3]);
-            iopub = socket(SocketType.SUB, host + ports[1]);
-            iopub.subscribe(new byte[0]);
-            mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        }
-
-        private ZMQ.Socket socket(SocketType type, String address) {
-            ZMQ.Socket s = context.createSocket(type);
-            s.setLinger(0);
-            s.setReceiveTimeOut((int) REPLY_TIMEOUT_MS);
-            s.connect(address);
-            return s;
-        }
-
-        /** Sends a request and waits for its reply (the kernel's output on iopub is left unread). */
-        JsonNode request(ZMQ.Socket socket, String type, Map<String, Object> content) throws IOException {
-            Map<String, Object> header = new LinkedHashMap<>();
-            String id = UUID.randomUUID().toString();
-            header.put("msg_id", id);
-            header.put("session", session);
-            header.put("username", "scratchnet");
-            header.put("date", Instant.now().toString());
-            header.put("msg_type", type);
-            header.put("version", "5.3");
-            byte[][] parts = {json.writeValueAsBytes(header), "{}".getBytes(StandardCharsets.UTF_8),
-                    "{}".getBytes(StandardCharsets.UTF_8), json.writeValueAsBytes(content)};
-            socket.sendMore("<IDS|MSG>");
-            socket.sendMore(sign(parts));
-            for (int i = 0; i < parts.length; i++) {
-                if (i < parts.length - 1) {
-                    socket.sendMore(parts[i]);
-                } else {
-                    socket.send(parts[i]);
-                }
-            }
-            while (true) {
-                List<byte[]> frames = new ArrayList<>();
-                do {
-                    byte[] frame = socket.recv();
-                    if (frame == null) {
-                        throw new IOException("no reply to " + type + " within " + REPLY_TIMEOUT_MS + " ms");
-                    }
-                    frames.add(frame);
-                } while (socket.hasReceiveMore());
-                int delimiter = 0;
-                while (delimiter < frames.size()
-                        && !"<IDS|MSG>".equals(new String(frames.get(delimiter), StandardCharsets.UTF_8))) {
-                    delimiter++;
-                }
-                if (delimiter + 5 >= frames.size()) {
-                    continue;
-                }
-                JsonNode parent = json.readTree(frames.get(delimiter + 3));
-                if (id.equals(parent.path("msg_id").asText())) {
-                    return json.readTree(frames.get(delimiter + 5));
-                }
-            }
-        }
-
-        private String sign(byte[][] parts) {
-            for (byte[] part : parts) {
-                mac.update(part);
-            }
-            StringBuilder hex = new StringBuilder();
-            for (byte b : mac.doFinal()) {
-                hex.append(String.format("%02x", b));
-            }
-            return hex.toString();
-        }
-
-        @Override
-        public void close() {
-            iopub.close();
-            shell.close();
-            control.close();
-            context.close();
-        }
     }
 }
