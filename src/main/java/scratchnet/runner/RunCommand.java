@@ -22,7 +22,10 @@ import scratchnet.cli.Args;
  * {@code java -jar scratchnet.jar run <notebook.ipynb | dir>... [--output DIR] [--timeout SECONDS]}:
  * runs every notebook named (a directory stands for its {@code *.ipynb} files, leaving out
  * {@code *.out.ipynb}), in order of file name, each in a fresh Java session, and writes
- * {@code <name>.out.ipynb} and {@code <name>.html} for each. Prints a line per cell and a summary
+ * {@code <name>.out.ipynb} and {@code <name>.html} for each. A cell that runs longer than
+ * {@code --timeout} (default {@link NotebookRunner#DEFAULT_TIMEOUT}, 10 minutes; {@code 0} for none)
+ * is stopped and fails its notebook; a cell's text output is capped as in the kernel
+ * ({@link scratchnet.settings.Settings#cellOutputBytes()}). Prints a line per cell and a summary
  * table; the exit status is 0 when every notebook ran cleanly, 1 when one failed, 2 for a usage
  * error (nothing is run then).
  * <pre>{@code
@@ -59,7 +62,9 @@ public final class RunCommand {
                 out.println("usage: java -jar scratchnet.jar " + USAGE);
                 return 0;
             }
-            double seconds = parsed.positiveDouble("--timeout", "seconds", 0);
+            // no --timeout: the default; --timeout 0: none
+            double seconds = parsed.nonNegativeDouble("--timeout", "seconds",
+                    NotebookRunner.DEFAULT_TIMEOUT.toMillis() / 1000.0);
             timeout = seconds > 0 ? Duration.ofMillis(Math.max(1, Math.round(seconds * 1000))) : null;
         } catch (Args.UsageException e) {
             return usage(err, e.getMessage());

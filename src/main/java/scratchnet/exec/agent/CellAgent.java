@@ -22,7 +22,8 @@ import scratchnet.cli.Args;
  * close to 200 ms instead of a few. And before serving JShell it switches the JVM to notebook
  * output ({@code Notebook.install()}) and connects the {@link InterruptAgent} when the kernel
  * names its port in the system property {@value #INTERRUPT_PORT_PROPERTY}, so no snippet has to
- * be compiled for either.
+ * be compiled for either. It also starts the {@link ParentWatch}, so the JVM ends with the
+ * process that started it.
  * <pre>{@code
  * JShell.builder().executionEngine("jdi:remoteAgent(scratchnet.exec.agent.CellAgent)")
  * }</pre>
@@ -33,6 +34,8 @@ public final class CellAgent extends RemoteExecutionControl {
 
     /** Connects to JShell on the given loopback port and serves its commands. */
     public static void main(String[] args) throws Exception {
+        // the cell JVM ends with the kernel (or runner) that started it, even when killed
+        ParentWatch.start();
         // displays go out as frames on System.out (whichever System.out is current when they are sent)
         scratchnet.display.Notebook.install();
         WarmUp.start();
