@@ -57,15 +57,12 @@ public final class RunCommand {
         Args parsed;
         Duration timeout;
         try {
-            parsed = OPTIONS.parse(args);
+            parsed = parse(args);
             if (parsed.has("--help")) {
                 out.println("usage: java -jar scratchnet.jar " + USAGE);
                 return 0;
             }
-            // no --timeout: the default; --timeout 0: none
-            double seconds = parsed.nonNegativeDouble("--timeout", "seconds",
-                    NotebookRunner.DEFAULT_TIMEOUT.toMillis() / 1000.0);
-            timeout = seconds > 0 ? Duration.ofMillis(Math.max(1, Math.round(seconds * 1000))) : null;
+            timeout = timeout(parsed);
         } catch (Args.UsageException e) {
             return usage(err, e.getMessage());
         }
@@ -121,6 +118,17 @@ public final class RunCommand {
         }
         printSummary(out, results);
         return results.stream().allMatch(NotebookResult::ok) ? 0 : 1;
+    }
+
+    /** The per-cell time limit: {@code --timeout SECONDS}, the default without it, none (null) for 0. */
+    static Duration timeout(Args parsed) {
+        double seconds = parsed.nonNegativeDouble("--timeout", "seconds", NotebookRunner.DEFAULT_TIMEOUT.toMillis() / 1000.0);
+        return seconds > 0 ? Duration.ofMillis(Math.max(1, Math.round(seconds * 1000))) : null;
+    }
+
+    /** Parses a command line against this command's options. */
+    static Args parse(String... args) {
+        return OPTIONS.parse(args);
     }
 
     /** Runs one notebook; whatever goes wrong with it is its own failure, and the next one still runs. */

@@ -1,5 +1,6 @@
 package scratchnet.kernel;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.BufferedReader;
@@ -11,10 +12,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
 import scratchnet.install.JupyterDataDir;
 import scratchnet.install.KernelSpec;
 
@@ -145,5 +152,67 @@ final class JupyterScripts {
         synchronized (lines) {
             return new Run(done ? p.exitValue() : -1, new ArrayList<>(lines), !done);
         }
+    }
+
+    /** A script's PASS, FAIL and summary lines. */
+    private static final Pattern PASS = Pattern.compile("^PASS (\\S+) \\(.*");
+    private static final Pattern FAIL = Pattern.compile("^FAIL (\\S+): (.*)$");
+    private static final Pattern SUMMARY = Pattern.compile("^(\\d+) passed, (\\d+) failed$");
+
+    /**
+     * Runs the test script {@code scriptName} (kernel_tests.py's command line: {@code --list},
+     * {@code --jupyter-path DIR}) and returns one JUnit test per test of the script, failing with the
+     * script's reason, plus one for its summary line and exit status.
+     */
+    static Stream<DynamicTest> scriptTests(String python, String scriptName, Path jupyterPath, long timeoutS)
+            throws IOException {
+        Path script = script(scriptName);
+        Run list = run(List.of(python, script.toString(), "--list"), 60);
+        assertEquals(0, list.status(), scriptName + " --list failed:\n" + String.join("\n", list.lines()));
+        List<String> names = new ArrayList<>();
+        for (String l : list.lines()) {
+            if (!l.isBlank()) {
+                names.add(l.trim());
+            }
+        }
+
+        Run all = run(List.of(python, script.toString(), "--jupyter-path", jupyterPath.toString()),
+                timeoutS);
+        Map<String, String> failures = new LinkedHashMap<>();
+        List<String> passed = new ArrayList<>();
+        Matcher summary = null;
+        for (String l : all.lines()) {
+            Matcher m;
+            if ((m = PASS.matcher(l)).matches()) {
+                passed.add(m.group(1));
+            } else if ((m = FAIL.matcher(l)).matches()) {
+                failures.put(m.group(1), m.group(2));
+            } else if ((m = SUMMARY.matcher(l)).matches()) {
+                summary = m;
+            }
+        }
+        String tail = all.tail(15);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String name : names) {
+            tests.add(DynamicTest.dynamicTest(name, () -> {
+                if (failures.containsKey(name)) {
+                    fail(name + ": " + failures.get(name));
+                }
+                if (!passed.contains(name)) {
+                    fail(name + ": no result from " + scriptName + " (exit status " + all.status()
+                            + (all.timedOut() ? ", stopped after " + timeoutS + " s" : "") + "); last output:\n" + tail);
+                }
+            }));
+        }
+        Matcher finalLine = summary;
+        tests.add(DynamicTest.dynamicTest(scriptName + " summary", () -> {
+            if (finalLine == null) {
+                fail(scriptName + " printed no 'N passed, M failed' line (exit status " + all.status() + "); last output:\n" + tail);
+            }
+            assertEquals(passed.size() + "/" + failures.size(), finalLine.group(1) + "/" + finalLine.group(2),
+                    "the summary line disagrees with the PASS/FAIL lines");
+            assertEquals(failures.isEmpty() ? 0 : 1, all.status(), scriptName + " exit status");
+        }));
+        return tests.stream();
     }
 }
