@@ -159,6 +159,12 @@ def kernel_sigterm_ends_the_cell_jvm(s):
 
 
 @test
+def kernel_sigint_ends_the_cell_jvm(s):
+    took = _kill_kernel_with_busy_cell(signal.SIGINT)
+    return "the cell JVM ended %.2f s after SIGINT" % took
+
+
+@test
 def kernel_sigkill_ends_the_cell_jvm(s):
     took = _kill_kernel_with_busy_cell(signal.SIGKILL)
     return "the cell JVM ended %.2f s after SIGKILL" % took
