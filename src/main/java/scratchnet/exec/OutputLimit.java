@@ -74,7 +74,7 @@ final class OutputLimit implements CellOutput {
     /** The notice sent once a cell goes over the limit. */
     String notice() {
         String mb = BigDecimal.valueOf(maxBytes, 6).stripTrailingZeros().toPlainString();
-        return "\n[scratchnet: output cut after " + mb + " MB; the cell is still running, and what it prints"
+        return "[scratchnet: output cut after " + mb + " MB; the cell is still running, and what it prints"
                 + " from now on is dropped (set " + Settings.CELL_OUTPUT_MB_ENV + " or -D" + Settings.CELL_OUTPUT_MB
                 + " to change the limit, 0 for none)]\n";
     }
