@@ -67,6 +67,21 @@ public final class Args {
      * @throws UsageException when the value is not a positive number
      */
     public double positiveDouble(String name, String unit, double fallback) {
+        return number(name, unit, fallback, false);
+    }
+
+    /**
+     * The value of option {@code name} as a finite number of 0 or more, or {@code fallback}:
+     * {@code --timeout 0} for "no timeout".
+     *
+     * @param unit what the number counts, for the error message ("seconds")
+     * @throws UsageException when the value is not a number ≥ 0
+     */
+    public double nonNegativeDouble(String name, String unit, double fallback) {
+        return number(name, unit, fallback, true);
+    }
+
+    private double number(String name, String unit, double fallback, boolean zeroAllowed) {
         String v = values.get(name);
         if (v == null) {
             return fallback;
@@ -77,8 +92,9 @@ public final class Args {
         } catch (NumberFormatException e) {
             d = Double.NaN;
         }
-        if (!(d > 0) || Double.isInfinite(d)) {
-            throw new UsageException(name + " expects a positive number of " + unit + ", got '" + v + "'");
+        if (!(zeroAllowed ? d >= 0 : d > 0) || Double.isInfinite(d)) {
+            throw new UsageException(name + (zeroAllowed ? " expects a number of " + unit + ", 0 or more"
+                    : " expects a positive number of " + unit) + ", got '" + v + "'");
         }
         return d;
     }

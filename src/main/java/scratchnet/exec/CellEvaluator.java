@@ -12,6 +12,7 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.VarSnippet;
+import scratchnet.settings.Settings;
 
 /**
  * Runs notebook cells with JShell in a separate JVM (JShell's JDI execution engine), so that a
@@ -39,6 +40,8 @@ public final class CellEvaluator implements AutoCloseable {
     private final SyncMarks sink;
     /** Holds back a flood of output after an interrupt, so the cell's end is not stuck behind it. */
     private final InterruptBacklog backlog;
+    /** Caps each cell's text; {@link #beginCell()} resets it. */
+    private final OutputLimit limit;
     private final String classPath;
     private final List<String> jvmOptions;
     /** What {@code %classpath} added: a restarted session gets it again. */
@@ -52,11 +55,17 @@ public final class CellEvaluator implements AutoCloseable {
 
     /**
      * Starts a session (in the background) whose cells run in a JVM with {@code classPath} and
-     * {@code jvmOptions}, sending their output to {@code sink}.
+     * {@code jvmOptions}, sending their output to {@code sink}; each cell may send at most
+     * {@link Settings#cellOutputBytes()} of text, then a notice.
+     *
+     * @throws IllegalArgumentException when that setting is malformed
      */
     public CellEvaluator(CellOutput sink, String classPath, List<String> jvmOptions) {
+        // the cell JVM's output: sync marks taken out, each cell's text capped, and a flood after
+        // an interrupt held back
         this.backlog = new InterruptBacklog(sink);
-        this.sink = new SyncMarks(backlog);
+        this.limit = new OutputLimit(backlog, Settings.cellOutputBytes());
+        this.sink = new SyncMarks(limit);
         this.classPath = classPath;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.starting = new FutureTask<>(() -> {
@@ -128,6 +137,14 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ running cells
+
+    /**
+     * A new notebook cell begins: its text output counts from zero towards the per-cell limit
+     * (a cell may run as several {@link #execute} calls, between its line magics).
+     */
+    public void beginCell() {
+        limit.cellStarted();
+    }
 
     /**
      * Runs a cell: each statement or declaration in order, stopping at the first error. If the last

@@ -25,6 +25,13 @@ import scratchnet.settings.Settings;
  * }</pre>
  */
 final class CellSession {
+    static {
+        // a kernel or runner ended by SIGTERM or SIGINT takes its cell JVMs with it at once (after
+        // SIGKILL, the cell JVM's ParentWatch ends it a moment later)
+        Thread killCellJvms = new Thread(CellSession::killCellJvms, "scratchnet-kill-cell-jvms");
+        Runtime.getRuntime().addShutdownHook(killCellJvms);
+    }
+
     private final JShell shell;
     private final InterruptLine line;
     private final CellJvm cellJvm;
@@ -110,6 +117,11 @@ final class CellSession {
         }
     }
 
+    /** Kills this process's children: the cell JVMs (the only processes the kernel and the runner start). */
+    private static void killCellJvms() {
+        ProcessHandle.current().children().forEach(ProcessHandle::destroyForcibly);
+    }
+
     /** The JShell instance; its code runs in this session's cell JVM. */
     JShell shell() {
         return shell;
@@ -138,7 +150,7 @@ final class CellSession {
     void close() {
         line.close();
         // kill the cell JVM first: JShell.close() would otherwise wait for it to exit by itself
-        ProcessHandle.current().children().forEach(ProcessHandle::destroyForcibly);
+        killCellJvms();
         try {
             shell.close();
         } catch (RuntimeException e) {

@@ -240,58 +240,18 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
 
     // ------------------------------------------------------------------ output from the cell JVM
 
-    /**
-     * Text is published a line at a time: whole lines at once, a partial line when the next
-     * frame comes, when the cell ends, or after {@value #PARTIAL_LINE_MS} ms.
-     */
+    /** The cell's text, gathered into few stream messages. */
+    private final StreamBuffer streams = new StreamBuffer(this::sendStream);
+
+    /** Text is gathered and published every {@value StreamBuffer#INTERVAL_MS} ms, before a display, and when the cell ends. */
     @Override
     public void text(boolean stderr, String text) {
-        synchronized (pending) {
-            StringBuilder buf = pending[stderr ? 1 : 0];
-            buf.append(text);
-            int nl = buf.lastIndexOf("\n");
-            if (nl >= 0) {
-                String lines = buf.substring(0, nl + 1);
-                buf.delete(0, nl + 1);
-                flushOther(stderr);
-                sendStream(stderr, lines);
-            }
-            if (buf.length() > 0 && !flushScheduled) {
-                flushScheduled = true;
-                flusher.schedule(this::flushText, PARTIAL_LINE_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
-            }
-        }
+        streams.text(stderr, text);
     }
 
-    private static final int PARTIAL_LINE_MS = 50;
-    private final StringBuilder[] pending = {new StringBuilder(), new StringBuilder()};
-    private boolean flushScheduled;
-    private final java.util.concurrent.ScheduledExecutorService flusher =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "scratchnet-output-flush");
-                t.setDaemon(true);
-                return t;
-            });
-
-    /** Publishes whatever partial lines are waiting, stdout first. */
+    /** Publishes the text gathered so far. */
     void flushText() {
-        synchronized (pending) {
-            flushScheduled = false;
-            for (int i = 0; i < 2; i++) {
-                if (pending[i].length() > 0) {
-                    sendStream(i == 1, pending[i].toString());
-                    pending[i].setLength(0);
-                }
-            }
-        }
-    }
-
-    private void flushOther(boolean stderr) {
-        StringBuilder other = pending[stderr ? 0 : 1];
-        if (other.length() > 0) {
-            sendStream(!stderr, other.toString());
-            other.setLength(0);
-        }
+        streams.flush();
     }
 
     private void sendStream(boolean stderr, String text) {
@@ -326,6 +286,7 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
 
     /** Publishes a display bundle from the kernel side (used by magics). */
     void show(MimeBundle bundle) {
+        flushText();
         publish(new Message<>(current, PublishDisplayData.MESSAGE_TYPE, new PublishDisplayData(toDisplayData(bundle))));
     }
 

@@ -42,12 +42,14 @@ import scratchnet.settings.Settings;
  * }</pre>
  */
 public final class NotebookRunner {
+    /** How long a cell may run unless {@link #timeout} says otherwise: 10 minutes. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
     /** Traceback lines printed with a failing cell's progress line. */
     static final int TRACEBACK_LINES = 8;
 
     private final PrintStream progress;
     private Path outputDir;
-    private Duration timeout;
+    private Duration timeout = DEFAULT_TIMEOUT;
 
     /** A runner that prints its progress lines to {@code progress}. */
     public NotebookRunner(PrintStream progress) {
@@ -60,7 +62,10 @@ public final class NotebookRunner {
         return this;
     }
 
-    /** Stops a cell that runs longer than {@code limit} (an error "Timeout"); null for no limit (the default). */
+    /**
+     * Stops a cell that runs longer than {@code limit} (an error "Timeout"); null for no limit. The
+     * default is {@link #DEFAULT_TIMEOUT}.
+     */
     public NotebookRunner timeout(Duration limit) {
         if (limit != null && (limit.isZero() || limit.isNegative())) {
             throw new IllegalArgumentException("timeout: expected a positive duration, got " + limit);

@@ -22,7 +22,10 @@ import scratchnet.cli.Args;
  * {@code java -jar scratchnet.jar run <notebook.ipynb | dir>... [--output DIR] [--timeout SECONDS]}:
  * runs every notebook named (a directory stands for its {@code *.ipynb} files, leaving out
  * {@code *.out.ipynb}), in order of file name, each in a fresh Java session, and writes
- * {@code <name>.out.ipynb} and {@code <name>.html} for each. Prints a line per cell and a summary
+ * {@code <name>.out.ipynb} and {@code <name>.html} for each. A cell that runs longer than
+ * {@code --timeout} (default {@link NotebookRunner#DEFAULT_TIMEOUT}, 10 minutes; {@code 0} for none)
+ * is stopped and fails its notebook; a cell's text output is capped as in the kernel
+ * ({@link scratchnet.settings.Settings#cellOutputBytes()}). Prints a line per cell and a summary
  * table; the exit status is 0 when every notebook ran cleanly, 1 when one failed, 2 for a usage
  * error (nothing is run then).
  * <pre>{@code
@@ -54,13 +57,12 @@ public final class RunCommand {
         Args parsed;
         Duration timeout;
         try {
-            parsed = OPTIONS.parse(args);
+            parsed = parse(args);
             if (parsed.has("--help")) {
                 out.println("usage: java -jar scratchnet.jar " + USAGE);
                 return 0;
             }
-            double seconds = parsed.positiveDouble("--timeout", "seconds", 0);
-            timeout = seconds > 0 ? Duration.ofMillis(Math.max(1, Math.round(seconds * 1000))) : null;
+            timeout = timeout(parsed);
         } catch (Args.UsageException e) {
             return usage(err, e.getMessage());
         }
@@ -116,6 +118,17 @@ public final class RunCommand {
         }
         printSummary(out, results);
         return results.stream().allMatch(NotebookResult::ok) ? 0 : 1;
+    }
+
+    /** The per-cell time limit: {@code --timeout SECONDS}, the default without it, none (null) for 0. */
+    static Duration timeout(Args parsed) {
+        double seconds = parsed.nonNegativeDouble("--timeout", "seconds", NotebookRunner.DEFAULT_TIMEOUT.toMillis() / 1000.0);
+        return seconds > 0 ? Duration.ofMillis(Math.max(1, Math.round(seconds * 1000))) : null;
+    }
+
+    /** Parses a command line against this command's options. */
+    static Args parse(String... args) {
+        return OPTIONS.parse(args);
     }
 
     /** Runs one notebook; whatever goes wrong with it is its own failure, and the next one still runs. */

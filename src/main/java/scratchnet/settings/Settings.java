@@ -32,6 +32,9 @@ import java.util.Locale;
  * <tr><td>{@value #PROGRESS}</td><td>{@value #PROGRESS_ENV}</td><td>when a terminal</td>
  *     <td>{@code terminal} shows the text progress bar of {@code fit} even without an
  *     interactive console (JShell's remote JVM)</td></tr>
+ * <tr><td>{@value #CELL_OUTPUT_MB}</td><td>{@value #CELL_OUTPUT_MB_ENV}</td><td>{@value #DEFAULT_CELL_OUTPUT_MB}</td>
+ *     <td>megabytes of text (UTF-8) one notebook cell may print, in the kernel and the runner;
+ *     beyond it the text is dropped and a notice says so; {@code 0} means no limit</td></tr>
  * <tr><td>{@value #HEADLESS}</td><td>-</td><td>the JVM's</td>
  *     <td>AWT without a screen; the notebook sets it to {@code true} unless it is set</td></tr>
  * <tr><td>{@code java.io.tmpdir}</td><td>-</td><td>the JVM's</td>
@@ -90,6 +93,12 @@ public final class Settings {
     public static final String PROGRESS = "scratchnet.progress";
     /** {@link #PROGRESS} as an environment variable. */
     public static final String PROGRESS_ENV = "SCRATCHNET_PROGRESS";
+    /** Megabytes of text one notebook cell may print. */
+    public static final String CELL_OUTPUT_MB = "scratchnet.cell.output.mb";
+    /** {@link #CELL_OUTPUT_MB} as an environment variable. */
+    public static final String CELL_OUTPUT_MB_ENV = "SCRATCHNET_CELL_OUTPUT_MB";
+    /** {@link #CELL_OUTPUT_MB} when it is not set. */
+    public static final int DEFAULT_CELL_OUTPUT_MB = 10;
     /** AWT without a screen. */
     public static final String HEADLESS = "java.awt.headless";
     /** The directory of the kernel's start-up archives. */
@@ -216,6 +225,33 @@ public final class Settings {
     public static boolean terminalProgressForced() {
         Value v = lookup(PROGRESS, PROGRESS_ENV);
         return v != null && v.keyword().equals("terminal");
+    }
+
+    // ------------------------------------------------------------------ notebook cells
+
+    /**
+     * How many bytes of text (UTF-8) one notebook cell may print: {@link #CELL_OUTPUT_MB} megabytes
+     * (10⁶ bytes, fractions allowed), {@value #DEFAULT_CELL_OUTPUT_MB} when unset; {@link Long#MAX_VALUE}
+     * for {@code 0}, which means no limit.
+     *
+     * @throws IllegalArgumentException when the setting is not a number ≥ 0
+     */
+    public static long cellOutputBytes() {
+        Value v = lookup(CELL_OUTPUT_MB, CELL_OUTPUT_MB_ENV);
+        if (v == null) {
+            return DEFAULT_CELL_OUTPUT_MB * 1_000_000L;
+        }
+        double mb;
+        try {
+            mb = Double.parseDouble(v.text().trim());
+        } catch (NumberFormatException e) {
+            mb = Double.NaN;
+        }
+        if (!(mb >= 0) || Double.isInfinite(mb)) {
+            throw new IllegalArgumentException(v.source() + ": expected the megabytes of text a cell may print,"
+                    + " a number ≥ 0 (0 for no limit), got '" + v.text() + "'");
+        }
+        return mb == 0 ? Long.MAX_VALUE : Math.max(1, Math.round(mb * 1e6));
     }
 
     /** Sets {@link #HEADLESS} to {@code true} unless it is already set; true when it set it. */

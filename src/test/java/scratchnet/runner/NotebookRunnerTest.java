@@ -1,6 +1,7 @@
 package scratchnet.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -244,8 +245,17 @@ class NotebookRunnerTest {
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("expected at least one notebook (.ipynb) or directory, got none")
                 .contains("missing.ipynb, which does not exist")
-                .contains("--timeout expects a positive number of seconds, got 'soon'")
+                .contains("--timeout expects a number of seconds, 0 or more, got 'soon'")
                 .contains("unknown option '--bogus'");
+    }
+
+    @Test
+    void cellsTimeOutAfterTenMinutesUnlessTimeoutSaysOtherwise() {
+        assertThat(RunCommand.timeout(RunCommand.parse("nb.ipynb"))).isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(RunCommand.timeout(RunCommand.parse("nb.ipynb", "--timeout", "2.5"))).isEqualTo(java.time.Duration.ofMillis(2500));
+        assertThat(RunCommand.timeout(RunCommand.parse("nb.ipynb", "--timeout", "0"))).isNull();
+        assertThatThrownBy(() -> RunCommand.timeout(RunCommand.parse("nb.ipynb", "--timeout", "-1")))
+                .hasMessage("--timeout expects a number of seconds, 0 or more, got '-1'");
     }
 
     @Test

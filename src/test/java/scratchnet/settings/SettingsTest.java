@@ -1,6 +1,7 @@
 package scratchnet.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.function.Supplier;
 
@@ -35,6 +36,22 @@ class SettingsTest {
         assertThat(with(Settings.THREADS, " 100000 ", Settings::threads)).isEqualTo(cpus);
         assertThat(with(Settings.THREADS, "0", Settings::threads)).isEqualTo(1);
         assertThat(with(Settings.THREADS, "many", Settings::threads)).isEqualTo(cpus);
+    }
+
+    @Test
+    void cellOutputIsCountedInMegabytesAndZeroMeansNoLimit() {
+        // the environment of the build must not set it for the default to show
+        if (System.getenv(Settings.CELL_OUTPUT_MB_ENV) == null) {
+            assertThat(with(Settings.CELL_OUTPUT_MB, null, Settings::cellOutputBytes)).isEqualTo(10_000_000L);
+        }
+        assertThat(with(Settings.CELL_OUTPUT_MB, "2.5", Settings::cellOutputBytes)).isEqualTo(2_500_000L);
+        assertThat(with(Settings.CELL_OUTPUT_MB, " 0 ", Settings::cellOutputBytes)).isEqualTo(Long.MAX_VALUE);
+        assertThatThrownBy(() -> with(Settings.CELL_OUTPUT_MB, "lots", Settings::cellOutputBytes))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("-Dscratchnet.cell.output.mb=lots: expected the megabytes of text a cell may print,"
+                        + " a number ≥ 0 (0 for no limit), got 'lots'");
+        assertThatThrownBy(() -> with(Settings.CELL_OUTPUT_MB, "-1", Settings::cellOutputBytes))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

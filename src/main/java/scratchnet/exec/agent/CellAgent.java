@@ -23,7 +23,8 @@ import scratchnet.cli.Args;
  * output ({@code Notebook.install()}) and connects the {@link InterruptAgent} when the kernel
  * names its port in the system property {@value #INTERRUPT_PORT_PROPERTY}, so no snippet has to
  * be compiled for either. Its stdout and stderr are {@link CellStreams}, which a cell cannot
- * close for good.
+ * close for good. It also starts the {@link ParentWatch}, so the JVM ends with the process that
+ * started it.
  * <pre>{@code
  * JShell.builder().executionEngine("jdi:remoteAgent(scratchnet.exec.agent.CellAgent)")
  * }</pre>
@@ -39,6 +40,8 @@ public final class CellAgent extends RemoteExecutionControl {
 
     /** Connects to JShell on the given loopback port and serves its commands. */
     public static void main(String[] args) throws Exception {
+        // the cell JVM ends with the kernel (or runner) that started it, even when killed
+        ParentWatch.start();
         // displays go out as frames on System.out (whichever System.out is current when they are sent)
         scratchnet.display.Notebook.install();
         // the kernel's debugger makes a SystemExit when a cell calls System.exit, and throws

@@ -65,6 +65,7 @@ public final class Magics {
      * @throws CellException for an unknown or malformed magic, and whatever the cell's code throws
      */
     public void run(String code, int cell) throws CellException {
+        cells.beginCell();
         String stripped = code.stripLeading();
         if (stripped.startsWith("%%")) {
             int nl = stripped.indexOf('\n');
