@@ -11,6 +11,7 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import scratchnet.cli.Args;
 import scratchnet.exec.StartTrace;
 import scratchnet.exec.StartupArchiveDir;
+import scratchnet.settings.Settings;
 
 /**
  * {@code java -jar scratchnet.jar kernel <connection-file>}: starts the kernel on the sockets the
@@ -70,13 +71,13 @@ public final class KernelMain {
 
     /** The class path of this JVM: the scratchnet jar (or the build's classes and dependencies). */
     public static String ownClassPath() {
-        return System.getProperty("java.class.path");
+        return Settings.classPath();
     }
 
     private static List<String> cellJvmOptions() {
         List<String> opts = new ArrayList<>();
-        String env = System.getenv("SCRATCHNET_CELL_JVM_OPTS");
-        if (env != null && !env.isBlank()) {
+        String env = Settings.cellJvmOptions();
+        if (env != null) {
             for (String o : env.trim().split("\\s+")) {
                 opts.add(o);
             }

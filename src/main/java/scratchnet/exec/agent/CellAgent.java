@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import jdk.jshell.execution.RemoteExecutionControl;
 import jdk.jshell.execution.Util;
 import scratchnet.cli.Args;
+import scratchnet.settings.Settings;
 
 /**
  * The JShell agent in the JVM that runs cells: JShell's own remote agent, with two changes.
@@ -36,7 +37,7 @@ public final class CellAgent extends RemoteExecutionControl {
      */
     public static final int SOCKET_BUFFER_BYTES = 128 * 1024;
     /** The system property holding the kernel's interrupt port, when it has one. */
-    public static final String INTERRUPT_PORT_PROPERTY = "scratchnet.interrupt.port";
+    public static final String INTERRUPT_PORT_PROPERTY = Settings.INTERRUPT_PORT;
 
     /** Connects to JShell on the given loopback port and serves its commands. */
     public static void main(String[] args) throws Exception {
@@ -49,7 +50,7 @@ public final class CellAgent extends RemoteExecutionControl {
         MethodHandles.lookup().ensureInitialized(SystemExit.class);
         MethodHandles.lookup().ensureInitialized(ThreadStopped.class);
         WarmUp.start();
-        String interruptPort = System.getProperty(INTERRUPT_PORT_PROPERTY);
+        String interruptPort = Settings.interruptPort();
         if (interruptPort != null) {
             try {
                 InterruptAgent.start(Integer.parseInt(interruptPort));
