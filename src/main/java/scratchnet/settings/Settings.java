@@ -98,7 +98,7 @@ public final class Settings {
     /** {@link #CELL_OUTPUT_MB} as an environment variable. */
     public static final String CELL_OUTPUT_MB_ENV = "SCRATCHNET_CELL_OUTPUT_MB";
     /** {@link #CELL_OUTPUT_MB} when it is not set. */
-    public static final int DEFAULT_CELL_OUTPUT_MB = 10;
+    public static final int DEFAULT_CELL_OUTPUT_MB = 64;
     /** AWT without a screen. */
     public static final String HEADLESS = "java.awt.headless";
     /** The directory of the kernel's start-up archives. */

@@ -42,7 +42,7 @@ class SettingsTest {
     void cellOutputIsCountedInMegabytesAndZeroMeansNoLimit() {
         // the environment of the build must not set it for the default to show
         if (System.getenv(Settings.CELL_OUTPUT_MB_ENV) == null) {
-            assertThat(with(Settings.CELL_OUTPUT_MB, null, Settings::cellOutputBytes)).isEqualTo(10_000_000L);
+            assertThat(with(Settings.CELL_OUTPUT_MB, null, Settings::cellOutputBytes)).isEqualTo(64_000_000L);
         }
         assertThat(with(Settings.CELL_OUTPUT_MB, "2.5", Settings::cellOutputBytes)).isEqualTo(2_500_000L);
         assertThat(with(Settings.CELL_OUTPUT_MB, " 0 ", Settings::cellOutputBytes)).isEqualTo(Long.MAX_VALUE);
