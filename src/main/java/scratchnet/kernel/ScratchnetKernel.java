@@ -48,6 +48,8 @@ import scratchnet.exec.KernelIdentity;
 import scratchnet.exec.Segment;
 import scratchnet.exec.StartTrace;
 import scratchnet.exec.magic.Magics;
+import scratchnet.kernel.debug.Debuggee;
+import scratchnet.kernel.debug.KernelDebugger;
 
 /**
  * The scratchnet Jupyter kernel: cells are Java, run by JShell in a separate JVM with the DSL
@@ -66,6 +68,8 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
     private final CellHistory history = new CellHistory();
     private final Magics magics;
     private volatile JupyterConnection connection;
+    /** The Jupyter debugger (debug_request on control, debug_event on IOPub). */
+    private volatile KernelDebugger debugger;
     /** The request whose cell is running (or ran last): output is published as its children. */
     private volatile MessageContext current;
     private volatile int currentCount;
@@ -109,6 +113,7 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
             content.put("comms", Map.of());
             replyOk(env, MessageType.COMM_INFO_REPLY, content);
         });
+        debugger = KernelDebugger.install(connection, Debuggee.NONE);
     }
 
     // ------------------------------------------------------------------ replies as the messaging spec writes them

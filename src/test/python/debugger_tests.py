@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Tests of the scratchnet kernel's Jupyter debugger (debug_request on control, debug_event on IOPub).
+
+The requests are the ones JupyterLab's debugger sends, in its order. Run like kernel_tests.py,
+whose Kernel class, checks and runner it uses:
+
+    /usr/bin/python3 src/test/python/debugger_tests.py --jupyter-path DIR      # DIR/kernels/scratchnet/kernel.json
+    /usr/bin/python3 src/test/python/debugger_tests.py --list
+"""
+
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import kernel_tests as kt  # noqa: E402
+from kernel_tests import check, short  # noqa: E402
+
+TESTS = []
+
+#: the arguments JupyterLab sends with initialize
+INITIALIZE = {"clientID": "jupyterlab", "clientName": "JupyterLab", "adapterID": "scratchnet", "pathFormat": "path",
+              "linesStartAt1": True, "columnsStartAt1": True, "supportsVariableType": True,
+              "supportsVariablePaging": True, "supportsRunInTerminalRequest": True, "locale": "en"}
+
+
+def test(fn):
+    TESTS.append(fn)
+    return fn
+
+
+def murmur2(text, seed):
+    """32-bit MurmurHash2 of text's UTF-8 bytes, as JupyterLab's debugger (hash.ts) computes it."""
+    data = text.encode("utf-8")
+    m = 0x5BD1E995
+    length = len(data)
+    h = (seed ^ length) & 0xFFFFFFFF
+    i = 0
+    while length - i >= 4:
+        k = data[i] | data[i + 1] << 8 | data[i + 2] << 16 | data[i + 3] << 24
+        k = (k * m) & 0xFFFFFFFF
+        k ^= k >> 24
+        k = (k * m) & 0xFFFFFFFF
+        h = ((h * m) & 0xFFFFFFFF) ^ k
+        i += 4
+    rest = length - i
+    if rest == 3:
+        h ^= data[i + 2] << 16
+    if rest >= 2:
+        h ^= data[i + 1] << 8
+    if rest >= 1:
+        h ^= data[i]
+        h = (h * m) & 0xFFFFFFFF
+    h ^= h >> 13
+    h = (h * m) & 0xFFFFFFFF
+    h ^= h >> 15
+    return h
+
+
+class Debug:
+    """Sends debug requests on control with increasing seq, as JupyterLab does."""
+
+    def __init__(self, k):
+        self.k = k
+        self.seq = 0
+
+    def request(self, command, arguments=None, timeout=10):
+        """The debug_reply content for a request; `arguments` None leaves the key out (as JupyterLab's first debugInfo)."""
+        content = {"type": "request", "seq": self.seq, "command": command}
+        self.seq += 1
+        if arguments is not None:
+            content["arguments"] = arguments
+        msg = self.k.kc.session.msg("debug_request", content)
+        self.k.kc.control_channel.send(msg)
+        reply, _ = self.k.wait_reply(msg["header"]["msg_id"], timeout, channel="control")
+        check(reply["msg_type"] == "debug_reply", "%s: expected a debug_reply; got %s" % (command, reply["msg_type"]))
+        c = reply["content"]
+        check(c.get("type") == "response" and c.get("command") == command and c.get("request_seq") == content["seq"],
+              "%s: the reply is not its response: %s" % (command, short(c)))
+        return c
+
+    def ok(self, command, arguments=None, timeout=10):
+        c = self.request(command, arguments, timeout)
+        check(c.get("success") is True, "%s failed: %s" % (command, short(c)))
+        return c.get("body", {})
+
+    def event(self, name, timeout=10):
+        """The next debug_event named `name` on IOPub (other messages are skipped)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            msg = self.k._poll("iopub", 0.2)
+            if msg is not None and msg["msg_type"] == "debug_event" and msg["content"].get("event") == name:
+                return msg["content"]
+        raise kt.TestFailure("no %s debug_event within %.0f s" % (name, timeout))
+
+    def start(self):
+        """initialize, attach and the initialized event, as JupyterLab starts its debugger."""
+        self.ok("debugInfo")
+        caps = self.ok("initialize", INITIALIZE)
+        check(caps.get("supportsConfigurationDoneRequest") is True, "initialize: capabilities %s" % short(caps))
+        self.ok("attach", {})
+        self.event("initialized")
+        return self.ok("debugInfo", {})
+
+
+@test
+def debug_session_round_trip(s):
+    """initialize, attach, debugInfo, dumpCell, setBreakpoints, source, disconnect; the cell file's name is JupyterLab's."""
+    k = s.shared()
+    d = Debug(k)
+    first = d.ok("debugInfo")
+    check(first.get("isStarted") is False, "debugInfo before initialize: isStarted %s" % first.get("isStarted"))
+    info = d.start()
+    check(info.get("isStarted") is True, "debugInfo after attach: isStarted %s" % info.get("isStarted"))
+    check(info.get("hashMethod") == "Murmur2", "hashMethod %s" % info.get("hashMethod"))
+    prefix, suffix, seed = info.get("tmpFilePrefix"), info.get("tmpFileSuffix"), info.get("hashSeed")
+    check(isinstance(prefix, str) and prefix.endswith(os.sep) and os.path.isdir(prefix),
+          "tmpFilePrefix should be a directory ending with %s: %s" % (os.sep, prefix))
+    check(suffix == ".java", "tmpFileSuffix %s" % suffix)
+    check(isinstance(seed, int), "hashSeed %s" % seed)
+    check(info.get("richRendering") is True and info.get("stoppedThreads") == [] and info.get("breakpoints") == [],
+          "debugInfo: %s" % short(info))
+
+    code = 'var größe = "€😀";\nint twice = größe.length() * 2;\ntwice'
+    path = d.ok("dumpCell", {"code": code})["sourcePath"]
+    expected = prefix + str(murmur2(code, seed)) + suffix
+    check(path == expected, "dumpCell: sourcePath %s; JupyterLab computes %s" % (path, expected))
+    with open(path, encoding="utf-8") as f:
+        check(f.read() == code, "the cell file does not hold the cell's code")
+
+    bps = d.ok("setBreakpoints", {"breakpoints": [{"line": 2}, {"line": 9}], "source": {"path": path},
+                                  "sourceModified": False})["breakpoints"]
+    check(len(bps) == 2 and bps[0].get("verified") is True and bps[0].get("line") == 2
+          and bps[0].get("source", {}).get("path") == path, "setBreakpoints line 2: %s" % short(bps))
+    check(bps[1].get("verified") is False, "a breakpoint past the cell's 3 lines should not be verified: %s" % short(bps))
+    info = d.ok("debugInfo", {})
+    check(info.get("breakpoints") == [{"source": path, "breakpoints": [{"line": 2}]}],
+          "debugInfo breakpoints: %s" % short(info.get("breakpoints")))
+    src = d.ok("source", {"source": {"path": path}, "sourceReference": 0})
+    check(src.get("content") == code, "source of the cell file: %s" % short(src))
+    own = d.ok("source", {"source": {"path": "scratchnet-sources/scratchnet/nn/Network.java"}})
+    check("class Network" in own.get("content", ""), "source of Network.java: %s" % short(own, 120))
+    missing = d.request("source", {"source": {"path": prefix + "nope.java"}})
+    check(missing.get("success") is False and "dumpCell" in missing.get("message", ""),
+          "source of a file never dumped: %s" % short(missing))
+    unknown = d.request("frobnicate", {})
+    check(unknown.get("success") is False and "frobnicate" in unknown.get("message", ""),
+          "an unknown command: %s" % short(unknown))
+    d.ok("configurationDone", {})
+    d.ok("disconnect", {"restart": False, "terminateDebuggee": False})
+    info = d.ok("debugInfo", {})
+    check(info.get("isStarted") is False and info.get("breakpoints") == [],
+          "debugInfo after disconnect: %s" % short(info))
+    check(k.value("1 + 1") == "2", "a cell after the debug session")
+    return "cell file %s" % os.path.basename(path)
+
+
+if __name__ == "__main__":
+    sys.exit(kt.main(tests=TESTS))
