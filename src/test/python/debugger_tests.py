@@ -155,5 +155,111 @@ def debug_session_round_trip(s):
     return "cell file %s" % os.path.basename(path)
 
 
+def _stop_at(d, k, code, line, other_cells=()):
+    """Runs code with a breakpoint on `line`; returns (msg_id, sent, threadId, frames) once it stopped."""
+    path = d.ok("dumpCell", {"code": code})["sourcePath"]
+    d.ok("setBreakpoints", {"breakpoints": [{"line": line}], "source": {"path": path}, "sourceModified": False})
+    d.ok("configurationDone", {})
+    msg_id, sent = k.execute_async(code)
+    stopped = d.event("stopped", 30)
+    body = stopped.get("body", {})
+    check(body.get("reason") == "breakpoint" and isinstance(body.get("threadId"), int),
+          "stopped event: %s" % short(stopped))
+    thread = body["threadId"]
+    info = d.ok("debugInfo", {})
+    check(thread in info.get("stoppedThreads", []), "debugInfo stoppedThreads %s lacks %s" % (info.get("stoppedThreads"), thread))
+    frames = d.ok("stackTrace", {"threadId": thread})["stackFrames"]
+    check(frames, "no stack frames")
+    return path, msg_id, sent, thread, frames
+
+
+def _scope_vars(d, frame):
+    scopes = d.ok("scopes", {"frameId": frame["id"]})["scopes"]
+    names = [sc["name"] for sc in scopes]
+    check(names == ["Locals", "Globals"], "scopes %s" % names)
+    out = {}
+    for sc in scopes:
+        variables = d.ok("variables", {"variablesReference": sc["variablesReference"]})["variables"]
+        out[sc["name"]] = {v["name"]: v for v in variables}
+    return out
+
+
+@test
+def breakpoint_stops_and_continues(s):
+    """A breakpoint on line 2 of a 3-line cell stops there; the frame, Globals and Locals show; continue finishes the cell."""
+    with kt.fresh_kernel() as k:
+        d = Debug(k)
+        d.start()
+        code = 'int x = 40;\nint y = x + 2;\nSystem.out.println("y=" + y);'
+        path, msg_id, sent, thread, frames = _stop_at(d, k, code, 2)
+        top = frames[0]
+        check(top.get("source", {}).get("path") == path and top.get("line") == 2,
+              "top frame should be the cell's line 2 at %s; got %s" % (path, short(top)))
+        scopes = _scope_vars(d, top)
+        x = scopes["Globals"].get("x")
+        check(x is not None and x.get("value") == "40" and x.get("type") == "int",
+              "Globals should hold x = 40 (line 1); got %s" % short(scopes["Globals"]))
+        check("y" not in scopes["Globals"] or scopes["Globals"]["y"]["value"] == "0",
+              "y is not assigned before line 2 runs: %s" % short(scopes["Globals"].get("y")))
+        d.ok("continue", {"threadId": thread})
+        d.event("continued")
+        r = k.collect(msg_id, sent, 30)
+        check(r.status == "ok" and r.stream() == "y=42\n", "the cell after continue: " + r.describe())
+        return "stopped at %s:%d" % (os.path.basename(path), top["line"])
+
+
+@test
+def step_over_and_into_a_method(s):
+    """next goes to the cell's next line; a breakpoint in a method of an earlier cell stops with both cells' frames."""
+    with kt.fresh_kernel() as k:
+        d = Debug(k)
+        d.start()
+        method = "int twice(int n) {\n    int m = n * 2;\n    return m;\n}"
+        mpath = d.ok("dumpCell", {"code": method})["sourcePath"]
+        d.ok("setBreakpoints", {"breakpoints": [{"line": 3}], "source": {"path": mpath}, "sourceModified": False})
+        k.ok(method)
+        code = "int a = 5;\nint b = twice(a);\nSystem.out.println(b);"
+        cpath, msg_id, sent, thread, frames = _stop_at(d, k, code, 1)
+        check(frames[0]["source"]["path"] == cpath and frames[0]["line"] == 1, "first stop: %s" % short(frames[0]))
+        d.ok("next", {"threadId": thread})
+        stopped = d.event("stopped", 20)["body"]
+        check(stopped.get("reason") == "step", "after next: %s" % short(stopped))
+        frames = d.ok("stackTrace", {"threadId": thread})["stackFrames"]
+        check(frames[0]["source"]["path"] == cpath and frames[0]["line"] == 2, "after next: %s" % short(frames[0]))
+        d.ok("continue", {"threadId": thread})
+        stopped = d.event("stopped", 20)["body"]
+        frames = d.ok("stackTrace", {"threadId": stopped["threadId"]})["stackFrames"]
+        where = [(f.get("source", {}).get("path"), f["line"]) for f in frames]
+        check(where[:2] == [(mpath, 3), (cpath, 2)],
+              "in twice: expected the method's line 3, then the calling cell's line 2; got %s" % short(where))
+        local = _scope_vars(d, frames[0])["Locals"]
+        check(local.get("n", {}).get("value") == "5" and local.get("m", {}).get("value") == "10",
+              "twice's locals: %s" % short(local))
+        d.ok("continue", {"threadId": stopped["threadId"]})
+        r = k.collect(msg_id, sent, 30)
+        check(r.status == "ok" and r.stream() == "10\n", "the cell after continue: " + r.describe())
+
+
+@test
+def interrupt_while_stopped(s):
+    """An interrupt ends a cell stopped at a breakpoint in a loop; the next cell runs without stopping."""
+    with kt.fresh_kernel() as k:
+        d = Debug(k)
+        d.start()
+        code = "long sum = 0;\nfor (int i = 0; i < 1000000000; i++) {\n    sum += i;\n}"
+        path, msg_id, sent, thread, frames = _stop_at(d, k, code, 3)
+        check(frames[0]["line"] == 3, "stopped at %s" % short(frames[0]))
+        t_int = time.monotonic()
+        r = k.request("interrupt_request", {}, channel="control", timeout=5)
+        check(r.status == "ok", "interrupt_request: " + r.describe())
+        cell = k.collect(msg_id, sent, (t_int - sent) + 15)
+        check(cell.status == "error" and cell.content.get("ename") == "Interrupted",
+              "the stopped cell after the interrupt: " + cell.describe())
+        took = cell.reply_time - t_int
+        check(took <= 5.0, "the cell ended %.1f s after the interrupt" % took)
+        check(k.value("1 + 2") == "3", "a cell after the interrupt")
+        return "ended %.2f s after the interrupt" % took
+
+
 if __name__ == "__main__":
     sys.exit(kt.main(tests=TESTS))

@@ -12,6 +12,9 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.VarSnippet;
+import scratchnet.exec.debug.CellClass;
+import scratchnet.exec.debug.CellDebugger;
+import scratchnet.exec.debug.LineTable;
 import scratchnet.settings.Settings;
 
 /**
@@ -52,6 +55,13 @@ public final class CellEvaluator implements AutoCloseable {
     private final FutureTask<Void> starting;
     private volatile CellSession session;
     private boolean clearInterruptFlag;
+    /** Breakpoints and steps in the cells. */
+    private final CellDebugger debugger = new CellDebugger();
+    /** The source path of the cell being run while a front end debugs, else null. */
+    private volatile String debugSource;
+    /** The code being run and the segment JShell is evaluating (null between segments). */
+    private volatile String runningCode;
+    private volatile Segment runningSegment;
 
     /**
      * Starts a session (in the background) whose cells run in a JVM with {@code classPath} and
@@ -69,7 +79,8 @@ public final class CellEvaluator implements AutoCloseable {
         this.classPath = classPath;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.starting = new FutureTask<>(() -> {
-            session = CellSession.start(this.sink, classPath, this.jvmOptions, addedClassPath);
+            session = CellSession.start(this.sink, classPath, this.jvmOptions, addedClassPath, debugger,
+                    this::classesLoaded);
             return null;
         });
         Thread t = new Thread(starting, "scratchnet-cell-jvm-start");
@@ -133,7 +144,41 @@ public final class CellEvaluator implements AutoCloseable {
     private synchronized void restart() {
         closeSession();
         tracebacks.clear();
-        session = CellSession.start(sink, classPath, jvmOptions, addedClassPath);
+        session = CellSession.start(sink, classPath, jvmOptions, addedClassPath, debugger, this::classesLoaded);
+    }
+
+    // ------------------------------------------------------------------ debugging
+
+    /** The debugger of the cells: breakpoints, steps, stopped threads. */
+    public CellDebugger debugger() {
+        return debugger;
+    }
+
+    /**
+     * The cells run from now on are the cell file {@code sourcePath} (what a debugging front end
+     * calls the cell), or null when nobody debugs: their classes are then not noted.
+     */
+    public void debugSource(String sourcePath) {
+        this.debugSource = sourcePath;
+    }
+
+    /** JShell loaded classes for the segment being run: tell the debugger where their lines are in the cell. */
+    private void classesLoaded(List<String> names) {
+        String path = debugSource;
+        Segment seg = runningSegment;
+        String code = runningCode;
+        CellSession s = session;
+        if (path == null || seg == null || code == null || s == null) {
+            return;
+        }
+        // the snippet's text starts with the blank space before the statement
+        int firstLine = SnippetSplitter.lineOf(code, seg.start() - (seg.source().length() - seg.source().stripLeading().length()));
+        for (String name : names) {
+            LineTable table = JShellWraps.lineTable(s.shell(), name, seg.source(), firstLine);
+            if (table != null) {
+                debugger.loaded(new CellClass(path, name, table));
+            }
+        }
     }
 
     // ------------------------------------------------------------------ running cells
@@ -167,6 +212,8 @@ public final class CellEvaluator implements AutoCloseable {
         // text held by an interrupt that came just as the previous cell ended
         backlog.release();
         stopper.cellStarted();
+        debugger.cellStarted();
+        runningCode = code;
         try {
             JShell shell = session.shell();
             if (clearInterruptFlag) {
@@ -184,7 +231,13 @@ public final class CellEvaluator implements AutoCloseable {
                 if (stopper.interrupted()) {
                     throw interruptedError();
                 }
-                List<SnippetEvent> events = shell.eval(seg.source());
+                runningSegment = seg;
+                List<SnippetEvent> events;
+                try {
+                    events = shell.eval(seg.source());
+                } finally {
+                    runningSegment = null;
+                }
                 if (session.ended()) {
                     throw stopper.killed() ? interruptedError() : processEnded();
                 }
@@ -230,6 +283,8 @@ public final class CellEvaluator implements AutoCloseable {
             }
             throw processEnded();
         } finally {
+            runningCode = null;
+            debugger.cellEnded();
             stopper.cellEnded();
             if (stopper.interrupted()) {
                 clearInterruptFlag = true;
@@ -310,6 +365,8 @@ public final class CellEvaluator implements AutoCloseable {
      * Returns at once; the running {@link #execute} call finishes with an "Interrupted" error.
      */
     public void interrupt() {
+        // a thread stopped at a breakpoint runs on, so the interrupt reaches it
+        debugger.release();
         if (stopper.interrupt()) {
             backlog.hold();
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.sun.jdi.VirtualMachine;
 import jdk.jshell.execution.JdiInitiator;
@@ -18,6 +19,7 @@ import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 import scratchnet.exec.agent.CellAgent;
+import scratchnet.exec.debug.CellDebugger;
 
 /**
  * JShell's execution engine for notebook cells: a separate JVM started under the debugger
@@ -26,7 +28,7 @@ import scratchnet.exec.agent.CellAgent;
  * about 180 ms per cell on Linux). JShell gets a {@link PendingControl} at once, while the JVM
  * starts in the background; the started JVM is driven through a {@link StoppableControl}.
  * <pre>{@code
- * JShell.builder().executionEngine(new CellJvm(), Map.of()).remoteVMOptions("-Xmx2g").build();
+ * JShell.builder().executionEngine(new CellJvm(debugger, names -> {}), Map.of()).remoteVMOptions("-Xmx2g").build();
  * }</pre>
  */
 final class CellJvm implements ExecutionControlProvider {
@@ -36,6 +38,15 @@ final class CellJvm implements ExecutionControlProvider {
     @Override
     public String name() {
         return "scratchnet";
+    }
+
+    private final CellDebugger debugger;
+    private final Consumer<List<String>> onLoad;
+
+    /** Cell JVMs debugged by {@code debugger}; {@code onLoad} is told the classes JShell loads, before they run. */
+    CellJvm(CellDebugger debugger, Consumer<List<String>> onLoad) {
+        this.debugger = debugger;
+        this.onLoad = onLoad;
     }
 
     /** The control generate() made last; JShell builds one per session. */
@@ -86,7 +97,7 @@ final class CellJvm implements ExecutionControlProvider {
     }
 
     /** Starts the cell JVM under the debugger and connects to its agent. */
-    private static ExecutionControl launch(ExecutionEnv env) throws Exception {
+    private ExecutionControl launch(ExecutionEnv env) throws Exception {
         try (ServerSocket listener = new ServerSocket()) {
             // a fixed receive buffer (set before bind, so it holds for the accepted socket): left to
             // grow, it holds megabytes of a printing loop's output that an interrupt must wait behind
@@ -102,12 +113,13 @@ final class CellJvm implements ExecutionControlProvider {
             // 2. watch the debugger's events: they resume the JVM, refuse System.exit in a cell, and
             //    if the JVM dies anyway (killed, or a crash), JShell closes down
             StoppableControl[] control = new StoppableControl[1];
+            debugger.attach(vm);
             JvmEvents.start(vm, () -> {
                 env.closeDown();
                 if (control[0] != null) {
                     control[0].dispose();
                 }
-            });
+            }, debugger);
             // 3. the command socket: small messages go out at once
             Socket socket = listener.accept();
             socket.setTcpNoDelay(true);
@@ -118,7 +130,7 @@ final class CellJvm implements ExecutionControlProvider {
             Map<String, InputStream> inputs = new HashMap<>();
             inputs.put("in", env.userIn());
             return Util.remoteInputOutput(socket.getInputStream(), out, outputs, inputs, (objIn, objOut) -> {
-                control[0] = new StoppableControl(objOut, objIn, vm, process);
+                control[0] = new StoppableControl(objOut, objIn, vm, process, onLoad);
                 return control[0];
             });
         }

@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.sun.jdi.VirtualMachine;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import scratchnet.exec.agent.CellAgent;
+import scratchnet.exec.debug.CellDebugger;
 import scratchnet.settings.Settings;
 
 /**
@@ -19,7 +21,7 @@ import scratchnet.settings.Settings;
  * start-up archive when there is one, the {@link CellEvaluator#IMPORTS} done and the interrupt
  * line connected. A restart closes it and starts another.
  * <pre>{@code
- * CellSession s = CellSession.start(output, "scratchnet.jar", List.of("-Xmx2g"), List.of());
+ * CellSession s = CellSession.start(output, "scratchnet.jar", List.of("-Xmx2g"), List.of(), debugger, names -> {});
  * s.shell().eval("x.sum()");
  * s.close();   // ends the cell JVM
  * }</pre>
@@ -48,11 +50,13 @@ final class CellSession {
     /**
      * Starts a cell JVM with {@code classPath}, {@code jvmOptions} and {@code addedClassPath}
      * (what {@code %classpath} added before a restart), output to {@code sink}, and returns once
-     * its imports are loaded.
+     * its imports are loaded. {@code debugger} debugs its cells; {@code onLoad} is told the
+     * classes JShell loads for them, before they run.
      *
      * @throws IllegalStateException when the JVM cannot start or an import fails
      */
-    static CellSession start(CellOutput sink, String classPath, List<String> jvmOptions, List<String> addedClassPath) {
+    static CellSession start(CellOutput sink, String classPath, List<String> jvmOptions, List<String> addedClassPath,
+                             CellDebugger debugger, Consumer<List<String>> onLoad) {
         StartTrace.mark("cell JVM start");
         // the cell JVM connects its interrupt agent as it starts (CellAgent), to this port
         InterruptLine line = InterruptLine.open();
@@ -67,13 +71,15 @@ final class CellSession {
         StartTrace.mark("javadoc sources");
         // CellJvm launches the cell JVM in the background: the imports below compile (and the
         // compiler warms up) while it starts
-        CellJvm cellJvm = new CellJvm();
+        CellJvm cellJvm = new CellJvm(debugger, onLoad);
         JShell shell = JShell.builder()
                 .executionEngine(cellJvm, new HashMap<>())
                 .remoteVMOptions(vm.toArray(new String[0]))
                 .out(new PrintStream(new OutputRouter(false, sink), true, StandardCharsets.UTF_8))
                 .err(new PrintStream(new OutputRouter(true, sink), true, StandardCharsets.UTF_8))
                 .in(InputStream.nullInputStream())
+                // local variable tables, for the debugger's variables panel
+                .compilerOptions("-g")
                 .build();
         CellSession session = new CellSession(shell, line, cellJvm);
         try {

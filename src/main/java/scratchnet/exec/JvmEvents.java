@@ -19,14 +19,16 @@ import com.sun.jdi.event.VMDisconnectEvent;
 import com.sun.jdi.request.BreakpointRequest;
 import com.sun.jdi.request.EventRequest;
 import scratchnet.exec.agent.SystemExit;
+import scratchnet.exec.debug.CellDebugger;
 
 /**
  * The debugger's events from the cell JVM, on a daemon thread: they resume the JVM as it starts,
  * turn {@code System.exit}, {@code Runtime.exit} and {@code Runtime.halt} into a
  * {@link SystemExit} error thrown in the thread that called them (so a cell cannot end the
- * session), and report the JVM's end when it dies anyway (killed, or a crash).
+ * session), and report the JVM's end when it dies anyway (killed, or a crash). Breakpoints and
+ * steps of the cells' {@link CellDebugger} go to it; a thread stopped there stays suspended.
  * <pre>{@code
- * JvmEvents.start(vm, () -> env.closeDown());   // right after the JVM is launched, still suspended
+ * JvmEvents.start(vm, () -> env.closeDown(), debugger);   // right after the JVM is launched, still suspended
  * }</pre>
  */
 final class JvmEvents {
@@ -35,15 +37,17 @@ final class JvmEvents {
 
     private final VirtualMachine vm;
     private final Runnable onDeath;
+    private final CellDebugger debugger;
 
-    private JvmEvents(VirtualMachine vm, Runnable onDeath) {
+    private JvmEvents(VirtualMachine vm, Runnable onDeath, CellDebugger debugger) {
         this.vm = vm;
         this.onDeath = onDeath;
+        this.debugger = debugger;
     }
 
     /** Sets the breakpoints on the exits and starts handling events; {@code onDeath} runs once when the JVM is gone. */
-    static void start(VirtualMachine vm, Runnable onDeath) {
-        JvmEvents events = new JvmEvents(vm, onDeath);
+    static void start(VirtualMachine vm, Runnable onDeath, CellDebugger debugger) {
+        JvmEvents events = new JvmEvents(vm, onDeath, debugger);
         events.breakOnExits();
         Thread t = new Thread(events::run, "scratchnet-jvm-events");
         t.setDaemon(true);
@@ -67,16 +71,21 @@ final class JvmEvents {
         try {
             while (true) {
                 EventSet set = vm.eventQueue().remove();
+                boolean keepStopped = false;
                 for (Event e : set) {
                     if (e instanceof VMDeathEvent || e instanceof VMDisconnectEvent) {
                         onDeath.run();
                         return;
                     }
-                    if (e instanceof BreakpointEvent) {
+                    if (debugger.handle(e)) {
+                        keepStopped = true;
+                    } else if (e instanceof BreakpointEvent) {
                         refuseExit((BreakpointEvent) e);
                     }
                 }
-                set.resume();
+                if (!keepStopped) {
+                    set.resume();
+                }
             }
         } catch (VMDisconnectedException | InterruptedException e) {
             onDeath.run();

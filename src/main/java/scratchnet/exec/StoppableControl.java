@@ -2,6 +2,9 @@ package scratchnet.exec;
 
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 import com.sun.jdi.BooleanValue;
 import com.sun.jdi.Field;
@@ -11,6 +14,10 @@ import com.sun.jdi.ThreadReference;
 import com.sun.jdi.VMDisconnectedException;
 import com.sun.jdi.VirtualMachine;
 import jdk.jshell.execution.JdiExecutionControl;
+import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
+import jdk.jshell.spi.ExecutionControl.ClassInstallException;
+import jdk.jshell.spi.ExecutionControl.EngineTerminationException;
+import jdk.jshell.spi.ExecutionControl.NotImplementedException;
 import scratchnet.exec.agent.CellAgent;
 
 /**
@@ -27,11 +34,27 @@ final class StoppableControl extends JdiExecutionControl {
     private VirtualMachine vm;
     private Process process;
     private boolean running;
+    /** Told the names of the classes JShell loaded, once they are loaded (and before they run). */
+    private final Consumer<List<String>> onLoad;
 
-    StoppableControl(ObjectOutput out, ObjectInput in, VirtualMachine vm, Process process) {
+    StoppableControl(ObjectOutput out, ObjectInput in, VirtualMachine vm, Process process,
+                     Consumer<List<String>> onLoad) {
         super(out, in);
         this.vm = vm;
         this.process = process;
+        this.onLoad = onLoad;
+    }
+
+    /** Loads a snippet's classes, then says which were loaded: the debugger sets breakpoints in them before they run. */
+    @Override
+    public void load(ClassBytecodes[] cbcs)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.load(cbcs);
+        List<String> names = new ArrayList<>();
+        for (ClassBytecodes c : cbcs) {
+            names.add(c.name());
+        }
+        onLoad.accept(names);
     }
 
     @Override

@@ -48,7 +48,6 @@ import scratchnet.exec.KernelIdentity;
 import scratchnet.exec.Segment;
 import scratchnet.exec.StartTrace;
 import scratchnet.exec.magic.Magics;
-import scratchnet.kernel.debug.Debuggee;
 import scratchnet.kernel.debug.KernelDebugger;
 
 /**
@@ -113,7 +112,7 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
             content.put("comms", Map.of());
             replyOk(env, MessageType.COMM_INFO_REPLY, content);
         });
-        debugger = KernelDebugger.install(connection, Debuggee.NONE);
+        debugger = KernelDebugger.install(connection, evaluator.debugger());
     }
 
     // ------------------------------------------------------------------ replies as the messaging spec writes them
@@ -211,6 +210,8 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
         current = request;
         currentCount = count;
         resultText = null;
+        KernelDebugger d = debugger;
+        evaluator.debugSource(d == null ? null : d.sourcePathWhileDebugging(code));
         try {
             try {
                 magics.run(code, count);

@@ -6,13 +6,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageContext;
+import scratchnet.exec.debug.CellDebugger;
 
 /**
  * The Jupyter debugger of the kernel: answers {@code debug_request}s (on the control channel, so
  * they get through while a cell runs or is stopped at a breakpoint) through a {@link DebugRequests}
  * dispatcher, and publishes {@code debug_event}s on IOPub.
  * <pre>{@code
- * KernelDebugger debugger = KernelDebugger.install(connection, debuggee);   // before connection.connect()
+ * KernelDebugger debugger = KernelDebugger.install(connection, evaluator.debugger());   // before connection.connect()
  * debugger.requests().register("inspectVariables", r -> ...);
  * }</pre>
  */
@@ -24,20 +25,22 @@ public final class KernelDebugger {
     /** The debug request answered last: the parent of the events it causes. */
     private volatile MessageContext lastRequest;
 
-    private KernelDebugger(JupyterConnection connection, Debuggee debuggee) {
+    private KernelDebugger(JupyterConnection connection, CellDebugger cells) {
         AtomicInteger seq = new AtomicInteger();
         this.requests = new DebugRequests(seq);
         this.events = new DebugEvents(seq, content -> {
             MessageContext parent = lastRequest;
             connection.getIOPub().sendMessage(new Message<>(parent, DebugMessages.EVENT, content));
         });
-        this.session = new SessionCommands(files, events, debuggee);
+        this.session = new SessionCommands(files, events, new CellDebuggee(cells));
         session.registerWith(requests);
+        new ThreadCommands(cells, events).registerWith(requests);
+        cells.listen((thread, reason) -> events.send("stopped", ThreadCommands.stoppedBody(thread, reason)));
     }
 
-    /** Handles the connection's debug_requests with the session commands, stopping cells through {@code debuggee}. */
-    public static KernelDebugger install(JupyterConnection connection, Debuggee debuggee) {
-        KernelDebugger debugger = new KernelDebugger(connection, debuggee);
+    /** Handles the connection's debug_requests, stopping the cells through {@code cells}. */
+    public static KernelDebugger install(JupyterConnection connection, CellDebugger cells) {
+        KernelDebugger debugger = new KernelDebugger(connection, cells);
         connection.setHandler(DebugMessages.REQUEST, (env, msg) -> {
             env.setBusyDeferIdle();
             debugger.lastRequest = msg;
@@ -61,6 +64,11 @@ public final class KernelDebugger {
     /** The cell files and their names. */
     public CellFiles files() {
         return files;
+    }
+
+    /** The source path of a cell with this code while a front end debugs, else null. */
+    public String sourcePathWhileDebugging(String code) {
+        return session.started() ? files.pathOf(code) : null;
     }
 
     /** Whether a front end has started debugging. */

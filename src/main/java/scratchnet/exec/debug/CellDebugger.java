@@ -1,0 +1,360 @@
+package scratchnet.exec.debug;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.sun.jdi.AbsentInformationException;
+import com.sun.jdi.IncompatibleThreadStateException;
+import com.sun.jdi.Location;
+import com.sun.jdi.ReferenceType;
+import com.sun.jdi.StackFrame;
+import com.sun.jdi.ThreadReference;
+import com.sun.jdi.VirtualMachine;
+import com.sun.jdi.event.BreakpointEvent;
+import com.sun.jdi.event.Event;
+import com.sun.jdi.event.LocatableEvent;
+import com.sun.jdi.event.StepEvent;
+import com.sun.jdi.request.BreakpointRequest;
+import com.sun.jdi.request.EventRequest;
+import com.sun.jdi.request.EventRequestManager;
+import com.sun.jdi.request.StepRequest;
+
+/**
+ * Breakpoints and stepping in cells, through the debugger connection (JDI) to the cell JVM. It
+ * keeps the breakpoint lines of each cell (by source path) and the classes JShell loaded for each
+ * cell's code, and sets a JDI breakpoint where both meet, whichever comes first. A thread that
+ * hits one stays suspended until {@link #resume} or a {@link #step}; the cell's execute_request
+ * stays pending meanwhile. An interrupt {@link #release}s every stopped thread and keeps the
+ * breakpoints off until the next cell, so it always ends the cell. A step goes on until the cell
+ * line changes (JShell's wrapper spreads one cell line over several class lines), and a step over
+ * the last line of one snippet stops at the start of the cell's next snippet, which JShell runs
+ * as a class of its own.
+ * <pre>{@code
+ * debugger.attach(vm);                                   // each new cell JVM
+ * debugger.breakpoints(path, List.of(2));                // from setBreakpoints
+ * debugger.loaded(new CellClass(path, "REPL.$JShell$12", table));   // as JShell loads a cell's class
+ * // the JVM's events go through debugger.handle(event): true keeps the thread stopped
+ * }</pre>
+ */
+public final class CellDebugger {
+    /** The property that marks this debugger's requests. */
+    private static final String MINE = "scratchnet.debug";
+    /** Classes a step does not stop in: the JDK's and the cell machinery's. */
+    private static final List<String> NOT_STEPPED = List.of("java.*", "javax.*", "jdk.*", "sun.*", "com.sun.*",
+            "scratchnet.exec.*");
+
+    private VirtualMachine vm;
+    private StopListener listener = (id, reason) -> { };
+    /** Source path → cell lines to stop at. */
+    private final Map<String, List<Integer>> lines = new HashMap<>();
+    /** Source path → the classes loaded for it. */
+    private final Map<String, List<CellClass>> classes = new HashMap<>();
+    private final Map<String, CellClass> byName = new HashMap<>();
+    private final Map<String, List<BreakpointRequest>> requests = new HashMap<>();
+    private final Map<Long, ThreadReference> stopped = new LinkedHashMap<>();
+    /** Set by an interrupt: nothing stops until the next cell. */
+    private boolean released;
+    /** Thread id → where its step under way began. */
+    private final Map<Long, StepOrigin> steps = new HashMap<>();
+    /** One-shot stops at the start of the cell's next snippets, for a step over or out of a snippet's end. */
+    private final List<BreakpointRequest> entries = new ArrayList<>();
+
+    /** Where a step began: the cell line (path null outside cells), the stack's depth, the step's kind. */
+    private record StepOrigin(String path, int line, int frames, int depth) {
+    }
+
+    /** Tells {@code l} about every stop. */
+    public synchronized void listen(StopListener l) {
+        this.listener = l;
+    }
+
+    /** Debugs the cells of a (new) cell JVM: what was loaded in the previous one is forgotten, the breakpoint lines kept. */
+    public synchronized void attach(VirtualMachine machine) {
+        vm = machine;
+        classes.clear();
+        byName.clear();
+        requests.clear();
+        stopped.clear();
+        steps.clear();
+        entries.clear();
+    }
+
+    /** Notes a class JShell loaded for a cell, and sets the cell's breakpoints in it. */
+    public synchronized void loaded(CellClass c) {
+        classes.computeIfAbsent(c.sourcePath(), k -> new ArrayList<>()).add(c);
+        byName.put(c.className(), c);
+        install(c, lines.getOrDefault(c.sourcePath(), List.of()));
+        for (StepOrigin o : steps.values()) {
+            if (o.depth() != StepRequest.STEP_INTO && c.sourcePath().equals(o.path())) {
+                stopAtEntry(c);
+                break;
+            }
+        }
+    }
+
+    /** A one-shot stop where the class's snippet starts (its do_it$). */
+    private void stopAtEntry(CellClass c) {
+        try {
+            for (ReferenceType type : vm.classesByName(c.className())) {
+                for (com.sun.jdi.Method m : type.methodsByName("do_it$")) {
+                    Location start = m.location();
+                    if (start == null || start.codeIndex() < 0) {
+                        continue;
+                    }
+                    BreakpointRequest r = vm.eventRequestManager().createBreakpointRequest(start);
+                    r.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
+                    r.putProperty(MINE, "entry");
+                    r.enable();
+                    entries.add(r);
+                }
+            }
+        } catch (RuntimeException e) {
+            // the JVM is gone
+        }
+    }
+
+    /** The cell and line of a location, or null outside the cells' code. */
+    private StepOrigin cellLineOf(Location at, int frames, int depth) {
+        CellClass c = byName.get(at.declaringType().name());
+        return c == null ? new StepOrigin(null, -1, frames, depth)
+                : new StepOrigin(c.sourcePath(), c.lines().cellLine(at.lineNumber()), frames, depth);
+    }
+
+    /** Stops at {@code cellLines} of the cell {@code sourcePath} from now on (an empty list clears them). */
+    public synchronized void breakpoints(String sourcePath, List<Integer> cellLines) {
+        for (BreakpointRequest r : requests.getOrDefault(sourcePath, List.of())) {
+            try {
+                vm.eventRequestManager().deleteEventRequest(r);
+            } catch (RuntimeException e) {
+                // the JVM is gone
+            }
+        }
+        requests.remove(sourcePath);
+        if (cellLines.isEmpty()) {
+            lines.remove(sourcePath);
+            return;
+        }
+        lines.put(sourcePath, List.copyOf(cellLines));
+        for (CellClass c : classes.getOrDefault(sourcePath, List.of())) {
+            install(c, cellLines);
+        }
+    }
+
+    /** Sets a JDI breakpoint at the first code of each cell line in the class. */
+    private void install(CellClass c, List<Integer> cellLines) {
+        if (vm == null || cellLines.isEmpty()) {
+            return;
+        }
+        try {
+            EventRequestManager erm = vm.eventRequestManager();
+            for (ReferenceType type : vm.classesByName(c.className())) {
+                for (int cellLine : cellLines) {
+                    for (int classLine : c.lines().classLines(cellLine)) {
+                        List<Location> at = new ArrayList<>();
+                        for (Location l : type.locationsOfLine(classLine)) {
+                            // the wrapper's constructor sits on its class line, which JShell wrote
+                            if (!l.method().isConstructor() && !l.method().isStaticInitializer()) {
+                                at.add(l);
+                            }
+                        }
+                        if (at.isEmpty()) {
+                            continue;
+                        }
+                        for (Location l : at) {
+                            BreakpointRequest r = erm.createBreakpointRequest(l);
+                            r.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
+                            r.putProperty(MINE, c.sourcePath());
+                            r.enable();
+                            requests.computeIfAbsent(c.sourcePath(), k -> new ArrayList<>()).add(r);
+                        }
+                        break;   // the first class line with code: one stop per cell line
+                    }
+                }
+            }
+        } catch (AbsentInformationException | RuntimeException e) {
+            // no line table, or the JVM is gone: nothing to stop at
+        }
+    }
+
+    /**
+     * Handles a debugger event if it is one of this debugger's (a breakpoint or a step); returns
+     * true when its thread stays stopped (the caller must not resume it).
+     */
+    public boolean handle(Event e) {
+        if (!(e instanceof BreakpointEvent || e instanceof StepEvent) || e.request().getProperty(MINE) == null) {
+            return false;
+        }
+        ThreadReference thread = ((LocatableEvent) e).thread();
+        long id = thread.uniqueID();
+        boolean step = e instanceof StepEvent || "entry".equals(e.request().getProperty(MINE));
+        StopListener l;
+        synchronized (this) {
+            if (e instanceof StepEvent) {
+                vm.eventRequestManager().deleteEventRequest(e.request());
+            }
+            if (released) {
+                return false;
+            }
+            StepOrigin origin = steps.get(id);
+            if (e instanceof StepEvent && origin != null) {
+                try {
+                    StepOrigin here = cellLineOf(((LocatableEvent) e).location(), thread.frameCount(), origin.depth());
+                    if (here.equals(origin)) {
+                        // still on the cell line the step began on: step on
+                        createStep(thread, origin.depth());
+                        return false;
+                    }
+                } catch (com.sun.jdi.IncompatibleThreadStateException x) {
+                    // cannot tell: stop here
+                }
+            }
+            steps.remove(id);
+            dropEntries();
+            dropSteps(thread);
+            stopped.put(id, thread);
+            l = listener;
+        }
+        l.stopped(id, step ? "step" : "breakpoint");
+        return true;
+    }
+
+    /** The ids of the stopped threads. */
+    public synchronized List<Long> stoppedThreads() {
+        return new ArrayList<>(stopped.keySet());
+    }
+
+    /**
+     * A stopped thread.
+     *
+     * @throws IllegalArgumentException when no thread with that id is stopped
+     */
+    public synchronized ThreadReference thread(long id) {
+        ThreadReference t = stopped.get(id);
+        if (t == null) {
+            throw new IllegalArgumentException("thread " + id + " is not stopped; stopped: " + stopped.keySet());
+        }
+        return t;
+    }
+
+    /** The cell class named {@code className}, or null when it is not a cell's. */
+    public synchronized CellClass cellClass(String className) {
+        return byName.get(className);
+    }
+
+    /** The frames of a stopped thread, innermost first. */
+    public List<StackFrame> frames(long threadId) {
+        try {
+            return thread(threadId).frames();
+        } catch (IncompatibleThreadStateException e) {
+            throw new IllegalArgumentException("thread " + threadId + " is running", e);
+        }
+    }
+
+    /** Lets a stopped thread run on. */
+    public synchronized void resume(long threadId) {
+        ThreadReference t = thread(threadId);
+        stopped.remove(threadId);
+        t.resume();
+    }
+
+    /** Runs a stopped thread to the next line ({@link StepRequest#STEP_OVER}, {@code STEP_INTO} or {@code STEP_OUT}). */
+    public synchronized void step(long threadId, int depth) {
+        ThreadReference t = thread(threadId);
+        try {
+            steps.put(threadId, cellLineOf(t.frame(0).location(), t.frameCount(), depth));
+        } catch (com.sun.jdi.IncompatibleThreadStateException e) {
+            throw new IllegalArgumentException("thread " + threadId + " is running", e);
+        }
+        createStep(t, depth);
+        stopped.remove(threadId);
+        t.resume();
+    }
+
+    private void createStep(ThreadReference t, int depth) {
+        dropSteps(t);
+        EventRequestManager erm = vm.eventRequestManager();
+        StepRequest r = erm.createStepRequest(t, StepRequest.STEP_LINE, depth);
+        for (String pattern : NOT_STEPPED) {
+            r.addClassExclusionFilter(pattern);
+        }
+        r.addCountFilter(1);
+        r.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
+        r.putProperty(MINE, "step");
+        r.enable();
+    }
+
+    private void dropSteps(ThreadReference t) {
+        EventRequestManager erm = vm.eventRequestManager();
+        for (StepRequest old : new ArrayList<>(erm.stepRequests())) {
+            if (old.thread().equals(t)) {
+                erm.deleteEventRequest(old);
+            }
+        }
+    }
+
+    private void dropEntries() {
+        for (BreakpointRequest r : entries) {
+            try {
+                vm.eventRequestManager().deleteEventRequest(r);
+            } catch (RuntimeException e) {
+                // the JVM is gone
+            }
+        }
+        entries.clear();
+    }
+
+    /** Lets every stopped thread run on and drops the steps under way. */
+    public synchronized void resumeAll() {
+        dropSteps();
+        for (ThreadReference t : stopped.values()) {
+            try {
+                t.resume();
+            } catch (RuntimeException e) {
+                // gone
+            }
+        }
+        stopped.clear();
+    }
+
+    /** An interrupt: every stopped thread runs on, and nothing stops until {@link #cellStarted}. */
+    public synchronized void release() {
+        released = true;
+        resumeAll();
+    }
+
+    /** A cell starts: breakpoints stop again. */
+    public synchronized void cellStarted() {
+        released = false;
+    }
+
+    /** A cell ended: a step still under way (out of the cell's code) must not stop the next cell. */
+    public synchronized void cellEnded() {
+        dropSteps();
+    }
+
+    private void dropSteps() {
+        steps.clear();
+        if (vm == null) {
+            return;
+        }
+        dropEntries();
+        try {
+            EventRequestManager erm = vm.eventRequestManager();
+            for (StepRequest r : new ArrayList<>(erm.stepRequests())) {
+                if (r.getProperty(MINE) != null) {
+                    erm.deleteEventRequest(r);
+                }
+            }
+        } catch (RuntimeException e) {
+            // the JVM is gone
+        }
+    }
+
+    /** The cell JVM, while one is attached. */
+    public synchronized VirtualMachine vm() {
+        return vm;
+    }
+}

@@ -1,0 +1,13 @@
+package scratchnet.exec.debug;
+
+/**
+ * Told when a thread of the cell JVM stops at a breakpoint or after a step.
+ * <pre>{@code
+ * debugger.listen((threadId, reason) -> events.send("stopped", Map.of("threadId", threadId, "reason", reason)));
+ * }</pre>
+ */
+@FunctionalInterface
+public interface StopListener {
+    /** Thread {@code threadId} stopped; {@code reason} is "breakpoint" or "step". */
+    void stopped(long threadId, String reason);
+}

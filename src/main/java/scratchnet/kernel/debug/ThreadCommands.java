@@ -1,0 +1,251 @@
+package scratchnet.kernel.debug;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.sun.jdi.AbsentInformationException;
+import com.sun.jdi.Field;
+import com.sun.jdi.LocalVariable;
+import com.sun.jdi.Location;
+import com.sun.jdi.ObjectReference;
+import com.sun.jdi.ReferenceType;
+import com.sun.jdi.StackFrame;
+import com.sun.jdi.Value;
+import com.sun.jdi.VirtualMachine;
+import com.sun.jdi.request.StepRequest;
+import scratchnet.exec.JShellNames;
+import scratchnet.exec.debug.CellClass;
+import scratchnet.exec.debug.CellDebugger;
+
+/**
+ * The debug commands about stopped threads: {@code threads}, {@code stackTrace}, {@code scopes},
+ * {@code variables}, {@code continue}, {@code next}, {@code stepIn} and {@code stepOut}. Frames in
+ * cells name the cell's file and line; frames in scratchnet's classes name the source the jar
+ * carries ({@code scratchnet-sources/scratchnet/nn/Network.java}). A frame has two scopes:
+ * Locals, and Globals (the variables the cells declared). Frame and variable references hold
+ * until the thread runs on.
+ * <pre>{@code
+ * new ThreadCommands(cellDebugger, events).registerWith(requests);
+ * }</pre>
+ */
+public final class ThreadCommands {
+    /** JShell's wrapper classes, which hold the cells' variables as static fields. */
+    private static final Pattern WRAPPER = Pattern.compile("^REPL\\.\\$JShell\\$(\\d+)$");
+    /** Frames of the machinery between the cell agent and the cell's code: not shown. */
+    private static final List<String> HIDDEN = List.of("jdk.internal.", "java.lang.reflect.", "jdk.jshell.",
+            "scratchnet.exec.agent.");
+
+    private final CellDebugger debugger;
+    private final DebugEvents events;
+    /** variablesReference / frame id → what it stands for, valid while the threads stay stopped. */
+    private final Map<Integer, Object> refs = new HashMap<>();
+    private int nextRef = 1;
+
+    private record FrameRef(long thread, int depth) {
+    }
+
+    private record LocalsRef(long thread, int depth) {
+    }
+
+    private record GlobalsRef(long thread) {
+    }
+
+    /** Commands over the cells' {@code debugger}, sending continued events through {@code events}. */
+    public ThreadCommands(CellDebugger debugger, DebugEvents events) {
+        this.debugger = debugger;
+        this.events = events;
+    }
+
+    /** Registers each command with the dispatcher. */
+    public void registerWith(DebugRequests requests) {
+        requests.register("threads", r -> threads());
+        requests.register("stackTrace", r -> stackTrace(r.integer("threadId")));
+        requests.register("scopes", r -> scopes(r.integer("frameId")));
+        requests.register("variables", r -> variables(r.integer("variablesReference")));
+        requests.register("continue", r -> run(r, -1));
+        requests.register("next", r -> run(r, StepRequest.STEP_OVER));
+        requests.register("stepIn", r -> run(r, StepRequest.STEP_INTO));
+        requests.register("stepOut", r -> run(r, StepRequest.STEP_OUT));
+    }
+
+    private synchronized int ref(Object target) {
+        int id = nextRef++;
+        refs.put(id, target);
+        return id;
+    }
+
+    private synchronized Object target(int id, String what) throws DebugException {
+        Object t = refs.get(id);
+        if (t == null) {
+            throw new DebugException("no " + what + " " + id + ": references hold only while a thread is stopped,"
+                    + " until it runs on");
+        }
+        return t;
+    }
+
+    private Map<String, Object> threads() {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (long id : debugger.stoppedThreads()) {
+            list.add(Map.of("id", id, "name", debugger.thread(id).name()));
+        }
+        return Map.of("threads", list);
+    }
+
+    private Map<String, Object> stackTrace(long threadId) throws DebugException {
+        List<StackFrame> frames;
+        try {
+            frames = debugger.frames(threadId);
+        } catch (IllegalArgumentException e) {
+            throw new DebugException(e.getMessage());
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int depth = 0; depth < frames.size(); depth++) {
+            Location at = frames.get(depth).location();
+            String type = at.declaringType().name();
+            if (HIDDEN.stream().anyMatch(type::startsWith)) {
+                continue;
+            }
+            String method = at.method().name();
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("id", ref(new FrameRef(threadId, depth)));
+            CellClass cell = debugger.cellClass(type);
+            int line = at.lineNumber();
+            if (cell != null) {
+                f.put("name", method.equals("do_it$") ? "cell" : JShellNames.strip(type + "." + method));
+                f.put("source", Map.of("name", "cell", "path", cell.sourcePath()));
+                line = Math.max(0, cell.lines().cellLine(line));
+            } else if (type.startsWith("scratchnet.")) {
+                f.put("name", type.substring(type.lastIndexOf('.') + 1) + "." + method);
+                try {
+                    f.put("source", Map.of("name", at.sourceName(), "path", CellFiles.OWN_SOURCES + at.sourcePath()));
+                } catch (AbsentInformationException e) {
+                    // no source file name compiled in
+                }
+            } else {
+                f.put("name", JShellNames.strip(type) + "." + method);
+                f.put("presentationHint", "subtle");
+            }
+            f.put("line", Math.max(0, line));
+            f.put("column", 1);
+            out.add(f);
+            if (method.equals("do_it$")) {
+                break;   // the cell's top level: below it is JShell's machinery
+            }
+        }
+        return Map.of("stackFrames", out, "totalFrames", out.size());
+    }
+
+    private Map<String, Object> scopes(int frameId) throws DebugException {
+        Object t = target(frameId, "frame");
+        if (!(t instanceof FrameRef)) {
+            throw new DebugException(frameId + " is not a frame id");
+        }
+        FrameRef f = (FrameRef) t;
+        List<Map<String, Object>> scopes = new ArrayList<>();
+        scopes.add(scope("Locals", ref(new LocalsRef(f.thread(), f.depth()))));
+        scopes.add(scope("Globals", ref(new GlobalsRef(f.thread()))));
+        return Map.of("scopes", scopes);
+    }
+
+    private static Map<String, Object> scope(String name, int ref) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("name", name);
+        s.put("variablesReference", ref);
+        s.put("expensive", false);
+        return s;
+    }
+
+    private Map<String, Object> variables(int reference) throws DebugException {
+        Object t = target(reference, "variablesReference");
+        List<Map<String, Object>> vars = new ArrayList<>();
+        try {
+            if (t instanceof LocalsRef) {
+                LocalsRef l = (LocalsRef) t;
+                StackFrame frame = debugger.frames(l.thread()).get(l.depth());
+                ObjectReference self = frame.thisObject();
+                if (self != null) {
+                    vars.add(variable("this", self));
+                }
+                for (LocalVariable v : frame.visibleVariables()) {
+                    vars.add(variable(v.name(), frame.getValue(v)));
+                }
+            } else if (t instanceof GlobalsRef) {
+                for (Map.Entry<String, Value> e : globals(debugger.vm()).entrySet()) {
+                    vars.add(variable(e.getKey(), e.getValue()));
+                }
+            } else if (t instanceof Value) {
+                for (Map.Entry<String, Value> e : JdiValues.children((Value) t).entrySet()) {
+                    vars.add(variable(e.getKey(), e.getValue()));
+                }
+            }
+        } catch (AbsentInformationException e) {
+            // compiled without local variable names: the scope is shown empty
+        } catch (IllegalArgumentException e) {
+            throw new DebugException(e.getMessage());
+        }
+        return Map.of("variables", vars);
+    }
+
+    /** The cells' variables: static fields of JShell's wrappers, a later declaration hiding an earlier one. */
+    private static Map<String, Value> globals(VirtualMachine vm) {
+        Map<Integer, ReferenceType> wrappers = new java.util.TreeMap<>();
+        for (ReferenceType type : vm.allClasses()) {
+            java.util.regex.Matcher m = WRAPPER.matcher(type.name());
+            if (m.matches() && type.isPrepared()) {
+                wrappers.put(Integer.parseInt(m.group(1)), type);
+            }
+        }
+        Map<String, Value> vars = new java.util.TreeMap<>();
+        for (ReferenceType type : wrappers.values()) {
+            for (Field f : type.fields()) {
+                if (f.isStatic() && !f.isSynthetic()) {
+                    vars.put(f.name(), type.getValue(f));
+                }
+            }
+        }
+        return vars;
+    }
+
+    private Map<String, Object> variable(String name, Value value) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("name", name);
+        v.put("value", JdiValues.show(value));
+        v.put("type", value == null ? "" : JShellNames.strip(value.type().name()));
+        v.put("evaluateName", name);
+        v.put("variablesReference", JdiValues.hasChildren(value) ? ref(value) : 0);
+        return v;
+    }
+
+    /** continue (depth -1) or a step: the thread runs on, the references it had end. */
+    private Map<String, Object> run(DebugRequest r, int depth) throws DebugException {
+        long thread = r.integer("threadId");
+        try {
+            if (depth < 0) {
+                debugger.resume(thread);
+            } else {
+                debugger.step(thread, depth);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new DebugException(e.getMessage());
+        }
+        synchronized (this) {
+            refs.clear();
+        }
+        events.sendAfterReply("continued", Map.of("threadId", thread, "allThreadsContinued", false));
+        return depth < 0 ? Map.of("allThreadsContinued", false) : null;
+    }
+
+    /** The stopped thread, for the stopped event. */
+    static Map<String, Object> stoppedBody(long threadId, String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reason", reason);
+        body.put("threadId", threadId);
+        body.put("preserveFocusHint", false);
+        body.put("allThreadsStopped", false);
+        return body;
+    }
+}
