@@ -104,6 +104,20 @@ class Debug:
 
 
 @test
+def kernel_says_it_debugs(s):
+    """kernel_info says debugger: true and lists the feature; the kernelspec's metadata says so for JupyterLab."""
+    k = s.shared()
+    c = k.request("kernel_info_request", {}).content
+    check(c.get("debugger") is True, "kernel_info debugger: %r" % c.get("debugger"))
+    check("debugger" in c.get("supported_features", []), "kernel_info supported_features: %r" % c.get("supported_features"))
+    spec = kt.os.path.join(os.environ["JUPYTER_PATH"], "kernels", kt.KERNEL_NAME, "kernel.json")
+    import json
+    with open(spec) as f:
+        metadata = json.load(f).get("metadata", {})
+    check(metadata.get("debugger") is True, "kernelspec metadata: %r" % metadata)
+
+
+@test
 def debug_session_round_trip(s):
     """initialize, attach, debugInfo, dumpCell, setBreakpoints, source, disconnect; the cell file's name is JupyterLab's."""
     k = s.shared()

@@ -52,7 +52,8 @@ public final class KernelJson {
         spec.put("language", KernelIdentity.LANGUAGE);
         spec.put("interrupt_mode", "message");
         spec.put("env", Map.of());
-        spec.put("metadata", Map.of("debugger", false));
+        // JupyterLab offers its debugger for kernels whose spec says so
+        spec.put("metadata", Map.of("debugger", true));
         String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(spec);
         return (text + "\n").getBytes(StandardCharsets.UTF_8);
     }

@@ -146,6 +146,9 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
         content.put("language_info", language);
         content.put("banner", getBanner());
         content.put("help_links", HELP_LINKS);
+        // the Jupyter debugger (debug_request): "debugger" for older front ends, the feature list for newer
+        content.put("debugger", true);
+        content.put("supported_features", List.of("debugger"));
         replyOk(env, MessageType.KERNEL_INFO_REPLY, content);
     }
 

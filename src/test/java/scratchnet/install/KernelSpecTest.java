@@ -89,7 +89,7 @@ class KernelSpecTest {
         assertThat(spec.get("env").isObject()).isTrue();
         assertThat(spec.get("env").size()).isZero();
         assertThat(spec.get("metadata").get("debugger").isBoolean()).isTrue();
-        assertThat(spec.get("metadata").get("debugger").asBoolean()).isFalse();
+        assertThat(spec.get("metadata").get("debugger").asBoolean()).isTrue();
 
         for (String logo : KernelSpec.LOGOS) {
             assertThat(Files.readAllBytes(dir.resolve(logo))).as(logo).isEqualTo(resource(logo));
