@@ -255,6 +255,37 @@ def step_over_and_into_a_method(s):
 
 
 @test
+def step_into_scratchnet_and_out(s):
+    """stepIn from a cell enters scratchnet's own code, whose source the kernel serves; stepOut comes back to the cell."""
+    with kt.fresh_kernel() as k:
+        d = Debug(k)
+        d.start()
+        code = "var xs = arange(0, 1, 0.25);\nSystem.out.println(xs.cols());"
+        path, msg_id, sent, thread, frames = _stop_at(d, k, code, 1)
+        threads = d.ok("threads", {})["threads"]
+        check([t["id"] for t in threads] == [thread], "threads: %s" % short(threads))
+        d.ok("stepIn", {"threadId": thread})
+        check(d.event("stopped", 20)["body"].get("reason") == "step", "no step stop after stepIn")
+        frames = d.ok("stackTrace", {"threadId": thread})["stackFrames"]
+        top = frames[0]
+        src = top.get("source", {}).get("path", "")
+        check(src == "scratchnet-sources/scratchnet/Dsl.java" and top.get("line", 0) > 0 and "arange" in top.get("name", ""),
+              "after stepIn: expected Dsl.arange in scratchnet's sources; got %s" % short(top))
+        check(frames[1].get("source", {}).get("path") == path and frames[1]["line"] == 1,
+              "the caller should be the cell's line 1: %s" % short(frames[1]))
+        text = d.ok("source", {"source": {"path": src}})["content"]
+        check("public static Matrix arange(" in text, "source of Dsl.java: %s" % short(text, 120))
+        d.ok("stepOut", {"threadId": thread})
+        check(d.event("stopped", 20)["body"].get("reason") == "step", "no step stop after stepOut")
+        frames = d.ok("stackTrace", {"threadId": thread})["stackFrames"]
+        check(frames[0].get("source", {}).get("path") == path and frames[0]["line"] == 1,
+              "after stepOut: expected the cell's line 1; got %s" % short(frames[0]))
+        d.ok("continue", {"threadId": thread})
+        r = k.collect(msg_id, sent, 30)
+        check(r.status == "ok" and r.stream() == "4\n", "the cell after continue: " + r.describe())
+
+
+@test
 def interrupt_while_stopped(s):
     """An interrupt ends a cell stopped at a breakpoint in a loop; the next cell runs without stopping."""
     with kt.fresh_kernel() as k:
