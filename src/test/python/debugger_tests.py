@@ -204,6 +204,7 @@ def breakpoint_stops_and_continues(s):
     with kt.fresh_kernel() as k:
         d = Debug(k)
         d.start()
+        k.ok("1 + 1")   # JShell names the value $1
         code = 'int x = 40;\nint y = x + 2;\nSystem.out.println("y=" + y);'
         path, msg_id, sent, thread, frames = _stop_at(d, k, code, 2)
         top = frames[0]
@@ -215,6 +216,8 @@ def breakpoint_stops_and_continues(s):
               "Globals should hold x = 40 (line 1); got %s" % short(scopes["Globals"]))
         check("y" not in scopes["Globals"] or scopes["Globals"]["y"]["value"] == "0",
               "y is not assigned before line 2 runs: %s" % short(scopes["Globals"].get("y")))
+        hidden = [n for n in list(scopes["Locals"]) + list(scopes["Globals"]) if n.endswith("_") or "$" in n]
+        check(not hidden, "JShell's own variables should not show: %s" % hidden)
         d.ok("continue", {"threadId": thread})
         d.event("continued")
         r = k.collect(msg_id, sent, 30)

@@ -170,8 +170,12 @@ public final class ThreadCommands {
                 if (self != null) {
                     vars.add(variable("this", self));
                 }
+                boolean topLevel = frame.location().method().name().equals("do_it$");
                 for (LocalVariable v : frame.visibleVariables()) {
-                    vars.add(variable(v.name(), frame.getValue(v)));
+                    // JShell's own temporaries at a cell's top level (y_ for "int y = …") are not the user's
+                    if (!(topLevel && isJShellTemporary(v.name()))) {
+                        vars.add(variable(v.name(), frame.getValue(v)));
+                    }
                 }
             } else if (t instanceof GlobalsRef) {
                 for (Map.Entry<String, Value> e : globals(debugger.vm()).entrySet()) {
@@ -202,12 +206,18 @@ public final class ThreadCommands {
         Map<String, Value> vars = new java.util.TreeMap<>();
         for (ReferenceType type : wrappers.values()) {
             for (Field f : type.fields()) {
-                if (f.isStatic() && !f.isSynthetic()) {
+                // $1, $2: JShell's names for the values of bare expressions
+                if (f.isStatic() && !f.isSynthetic() && !f.name().startsWith("$")) {
                     vars.put(f.name(), type.getValue(f));
                 }
             }
         }
         return vars;
+    }
+
+    /** A name JShell gave a variable of its own in a wrapper's do_it$. */
+    private static boolean isJShellTemporary(String name) {
+        return name.endsWith("_") || name.contains("$");
     }
 
     private Map<String, Object> variable(String name, Value value) {
