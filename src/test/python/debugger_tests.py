@@ -205,6 +205,7 @@ def breakpoint_stops_and_continues(s):
         d = Debug(k)
         d.start()
         k.ok("1 + 1")   # JShell names the value $1
+        k.ok('int[] arr = {3, 4};\nString word = "hi";')
         code = 'int x = 40;\nint y = x + 2;\nSystem.out.println("y=" + y);'
         path, msg_id, sent, thread, frames = _stop_at(d, k, code, 2)
         top = frames[0]
@@ -216,6 +217,12 @@ def breakpoint_stops_and_continues(s):
               "Globals should hold x = 40 (line 1); got %s" % short(scopes["Globals"]))
         check("y" not in scopes["Globals"] or scopes["Globals"]["y"]["value"] == "0",
               "y is not assigned before line 2 runs: %s" % short(scopes["Globals"].get("y")))
+        arr, word = scopes["Globals"].get("arr", {}), scopes["Globals"].get("word", {})
+        check(arr.get("value") == "int[2]" and arr.get("variablesReference", 0) > 0 and word.get("value") == '"hi"',
+              "Globals arr and word: %s, %s" % (short(arr), short(word)))
+        elements = d.ok("variables", {"variablesReference": arr["variablesReference"]})["variables"]
+        check([(v["name"], v["value"]) for v in elements] == [("[0]", "3"), ("[1]", "4")],
+              "arr's elements: %s" % short(elements))
         hidden = [n for n in list(scopes["Locals"]) + list(scopes["Globals"]) if n.endswith("_") or "$" in n]
         check(not hidden, "JShell's own variables should not show: %s" % hidden)
         d.ok("continue", {"threadId": thread})
