@@ -296,6 +296,35 @@ def step_into_scratchnet_and_out(s):
 
 
 @test
+def pause_a_running_cell(s):
+    """pause stops a busy cell where it is (reason pause); continue lets it run on; an interrupt then ends it."""
+    with kt.fresh_kernel() as k:
+        d = Debug(k)
+        d.start()
+        code = "long n = 0;\nwhile (true) {\n    n++;\n}"
+        path = d.ok("dumpCell", {"code": code})["sourcePath"]
+        d.ok("configurationDone", {})
+        msg_id, sent = k.execute_async(code)
+        time.sleep(1.0)
+        d.ok("pause", {"threadId": 1})
+        body = d.event("stopped", 10)["body"]
+        check(body.get("reason") == "pause", "stopped after pause: %s" % short(body))
+        frames = d.ok("stackTrace", {"threadId": body["threadId"]})["stackFrames"]
+        check(frames[0].get("source", {}).get("path") == path and frames[0]["line"] in (2, 3),
+              "paused in the loop: expected the cell's line 2 or 3; got %s" % short(frames[0]))
+        n = _scope_vars(d, frames[0])["Globals"].get("n", {})
+        check(int(n.get("value", "0")) > 0, "n after a second of counting: %s" % short(n))
+        d.ok("continue", {"threadId": body["threadId"]})
+        r = k.request("interrupt_request", {}, channel="control", timeout=5)
+        cell = k.collect(msg_id, sent, 20)
+        check(cell.status == "error" and cell.content.get("ename") == "Interrupted", "after the interrupt: " + cell.describe())
+        idle = d.request("pause", {"threadId": 1})
+        check(idle.get("success") is False and "no cell is running" in idle.get("message", ""),
+              "pause with no cell running: %s" % short(idle))
+        return "n = %s when paused" % n.get("value")
+
+
+@test
 def interrupt_while_stopped(s):
     """An interrupt ends a cell stopped at a breakpoint in a loop; the next cell runs without stopping."""
     with kt.fresh_kernel() as k:

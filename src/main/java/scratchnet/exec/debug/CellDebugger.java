@@ -221,6 +221,51 @@ public final class CellDebugger {
         return true;
     }
 
+    /**
+     * Suspends a thread that is running a cell's code (one with a cell's class on its stack) and
+     * returns its id, or -1 when none is.
+     */
+    public long pause() {
+        ThreadReference paused = null;
+        StopListener l;
+        synchronized (this) {
+            if (vm == null) {
+                return -1;
+            }
+            for (ThreadReference t : vm.allThreads()) {
+                if (stopped.containsKey(t.uniqueID())) {
+                    continue;
+                }
+                t.suspend();
+                if (runsCell(t)) {
+                    paused = t;
+                    break;
+                }
+                t.resume();
+            }
+            if (paused == null) {
+                return -1;
+            }
+            stopped.put(paused.uniqueID(), paused);
+            l = listener;
+        }
+        l.stopped(paused.uniqueID(), "pause");
+        return paused.uniqueID();
+    }
+
+    private boolean runsCell(ThreadReference t) {
+        try {
+            for (StackFrame f : t.frames()) {
+                if (byName.containsKey(f.location().declaringType().name())) {
+                    return true;
+                }
+            }
+        } catch (IncompatibleThreadStateException | RuntimeException e) {
+            // not suspended after all, or gone
+        }
+        return false;
+    }
+
     /** The ids of the stopped threads. */
     public synchronized List<Long> stoppedThreads() {
         return new ArrayList<>(stopped.keySet());

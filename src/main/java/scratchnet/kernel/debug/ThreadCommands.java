@@ -23,7 +23,7 @@ import scratchnet.exec.debug.CellDebugger;
 
 /**
  * The debug commands about stopped threads: {@code threads}, {@code stackTrace}, {@code scopes},
- * {@code variables}, {@code continue}, {@code next}, {@code stepIn} and {@code stepOut}. Frames in
+ * {@code variables}, {@code pause}, {@code continue}, {@code next}, {@code stepIn} and {@code stepOut}. Frames in
  * cells name the cell's file and line; frames in scratchnet's classes name the source the jar
  * carries ({@code scratchnet-sources/scratchnet/nn/Network.java}). A frame has two scopes:
  * Locals, and Globals (the variables the cells declared). Frame and variable references hold
@@ -66,6 +66,7 @@ public final class ThreadCommands {
         requests.register("stackTrace", r -> stackTrace(r.integer("threadId")));
         requests.register("scopes", r -> scopes(r.integer("frameId")));
         requests.register("variables", r -> variables(r.integer("variablesReference")));
+        requests.register("pause", r -> pause());
         requests.register("continue", r -> run(r, -1));
         requests.register("next", r -> run(r, StepRequest.STEP_OVER));
         requests.register("stepIn", r -> run(r, StepRequest.STEP_INTO));
@@ -228,6 +229,14 @@ public final class ThreadCommands {
         v.put("evaluateName", name);
         v.put("variablesReference", JdiValues.hasChildren(value) ? ref(value) : 0);
         return v;
+    }
+
+    /** Stops the thread running a cell where it is; the stopped event (reason "pause") says which. */
+    private Map<String, Object> pause() throws DebugException {
+        if (debugger.pause() < 0) {
+            throw new DebugException("no cell is running (only code of cells run while the debugger is on can be paused)");
+        }
+        return null;
     }
 
     /** continue (depth -1) or a step: the thread runs on, the references it had end. */
