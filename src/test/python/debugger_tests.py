@@ -234,14 +234,15 @@ def breakpoint_stops_and_continues(s):
 
 @test
 def step_over_and_into_a_method(s):
-    """next goes to the cell's next line; a breakpoint in a method of an earlier cell stops with both cells' frames."""
+    """next goes to the cell's next line; a breakpoint in a method of a cell run before the debugger was on stops there."""
     with kt.fresh_kernel() as k:
         d = Debug(k)
-        d.start()
+        # the method's cell runs before the debugger is switched on
         method = "int twice(int n) {\n    int m = n * 2;\n    return m;\n}"
+        k.ok(method)
+        d.start()
         mpath = d.ok("dumpCell", {"code": method})["sourcePath"]
         d.ok("setBreakpoints", {"breakpoints": [{"line": 3}], "source": {"path": mpath}, "sourceModified": False})
-        k.ok(method)
         code = "int a = 5;\nint b = twice(a);\nSystem.out.println(b);"
         cpath, msg_id, sent, thread, frames = _stop_at(d, k, code, 1)
         check(frames[0]["source"]["path"] == cpath and frames[0]["line"] == 1, "first stop: %s" % short(frames[0]))

@@ -57,8 +57,8 @@ public final class CellEvaluator implements AutoCloseable {
     private boolean clearInterruptFlag;
     /** Breakpoints and steps in the cells. */
     private final CellDebugger debugger = new CellDebugger();
-    /** The source path of the cell being run while a front end debugs, else null. */
-    private volatile String debugSource;
+    /** The id of the cell being run (see {@link CellClass}), or null when its classes need not be noted. */
+    private volatile String cellId;
     /** The code being run and the segment JShell is evaluating (null between segments). */
     private volatile String runningCode;
     private volatile Segment runningSegment;
@@ -155,16 +155,16 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     /**
-     * The cells run from now on are the cell file {@code sourcePath} (what a debugging front end
-     * calls the cell), or null when nobody debugs: their classes are then not noted.
+     * The code run from now on is the cell {@code cellId} (see {@link CellClass}): the debugger
+     * notes its classes, so breakpoints set in it later stop there; null notes nothing.
      */
-    public void debugSource(String sourcePath) {
-        this.debugSource = sourcePath;
+    public void cellId(String cellId) {
+        this.cellId = cellId;
     }
 
     /** JShell loaded classes for the segment being run: tell the debugger where their lines are in the cell. */
     private void classesLoaded(List<String> names) {
-        String path = debugSource;
+        String path = cellId;
         Segment seg = runningSegment;
         String code = runningCode;
         CellSession s = session;

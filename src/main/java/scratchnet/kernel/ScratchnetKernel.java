@@ -48,6 +48,7 @@ import scratchnet.exec.KernelIdentity;
 import scratchnet.exec.Segment;
 import scratchnet.exec.StartTrace;
 import scratchnet.exec.magic.Magics;
+import scratchnet.kernel.debug.CellFiles;
 import scratchnet.kernel.debug.KernelDebugger;
 
 /**
@@ -213,8 +214,8 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
         current = request;
         currentCount = count;
         resultText = null;
-        KernelDebugger d = debugger;
-        evaluator.debugSource(d == null ? null : d.sourcePathWhileDebugging(code));
+        // the cell's id for the debugger: a breakpoint set in it later, even after it ran, stops there
+        evaluator.cellId(CellFiles.idOf(code));
         try {
             try {
                 magics.run(code, count);

@@ -24,7 +24,7 @@ import com.sun.jdi.request.StepRequest;
 
 /**
  * Breakpoints and stepping in cells, through the debugger connection (JDI) to the cell JVM. It
- * keeps the breakpoint lines of each cell (by source path) and the classes JShell loaded for each
+ * keeps the breakpoint lines of each cell (by its id) and the classes JShell loaded for each
  * cell's code, and sets a JDI breakpoint where both meet, whichever comes first. A thread that
  * hits one stays suspended until {@link #resume} or a {@link #step}; the cell's execute_request
  * stays pending meanwhile. An interrupt {@link #release}s every stopped thread and keeps the
@@ -34,8 +34,8 @@ import com.sun.jdi.request.StepRequest;
  * as a class of its own.
  * <pre>{@code
  * debugger.attach(vm);                                   // each new cell JVM
- * debugger.breakpoints(path, List.of(2));                // from setBreakpoints
- * debugger.loaded(new CellClass(path, "REPL.$JShell$12", table));   // as JShell loads a cell's class
+ * debugger.breakpoints("501940937.java", List.of(2));     // from setBreakpoints
+ * debugger.loaded(new CellClass("501940937.java", "REPL.$JShell$12", table));   // as JShell loads a cell's class
  * // the JVM's events go through debugger.handle(event): true keeps the thread stopped
  * }</pre>
  */
@@ -48,9 +48,9 @@ public final class CellDebugger {
 
     private VirtualMachine vm;
     private StopListener listener = (id, reason) -> { };
-    /** Source path → cell lines to stop at. */
+    /** Cell id → cell lines to stop at. */
     private final Map<String, List<Integer>> lines = new HashMap<>();
-    /** Source path → the classes loaded for it. */
+    /** Cell id → the classes loaded for it. */
     private final Map<String, List<CellClass>> classes = new HashMap<>();
     private final Map<String, CellClass> byName = new HashMap<>();
     private final Map<String, List<BreakpointRequest>> requests = new HashMap<>();
@@ -62,7 +62,7 @@ public final class CellDebugger {
     /** One-shot stops at the start of the cell's next snippets, for a step over or out of a snippet's end. */
     private final List<BreakpointRequest> entries = new ArrayList<>();
 
-    /** Where a step began: the cell line (path null outside cells), the stack's depth, the step's kind. */
+    /** Where a step began: the cell and line (null outside cells), the stack's depth, the step's kind. */
     private record StepOrigin(String path, int line, int frames, int depth) {
     }
 
@@ -84,11 +84,11 @@ public final class CellDebugger {
 
     /** Notes a class JShell loaded for a cell, and sets the cell's breakpoints in it. */
     public synchronized void loaded(CellClass c) {
-        classes.computeIfAbsent(c.sourcePath(), k -> new ArrayList<>()).add(c);
+        classes.computeIfAbsent(c.cellId(), k -> new ArrayList<>()).add(c);
         byName.put(c.className(), c);
-        install(c, lines.getOrDefault(c.sourcePath(), List.of()));
+        install(c, lines.getOrDefault(c.cellId(), List.of()));
         for (StepOrigin o : steps.values()) {
-            if (o.depth() != StepRequest.STEP_INTO && c.sourcePath().equals(o.path())) {
+            if (o.depth() != StepRequest.STEP_INTO && c.cellId().equals(o.path())) {
                 stopAtEntry(c);
                 break;
             }
@@ -120,25 +120,25 @@ public final class CellDebugger {
     private StepOrigin cellLineOf(Location at, int frames, int depth) {
         CellClass c = byName.get(at.declaringType().name());
         return c == null ? new StepOrigin(null, -1, frames, depth)
-                : new StepOrigin(c.sourcePath(), c.lines().cellLine(at.lineNumber()), frames, depth);
+                : new StepOrigin(c.cellId(), c.lines().cellLine(at.lineNumber()), frames, depth);
     }
 
-    /** Stops at {@code cellLines} of the cell {@code sourcePath} from now on (an empty list clears them). */
-    public synchronized void breakpoints(String sourcePath, List<Integer> cellLines) {
-        for (BreakpointRequest r : requests.getOrDefault(sourcePath, List.of())) {
+    /** Stops at {@code cellLines} of the cell {@code cellId} from now on (an empty list clears them). */
+    public synchronized void breakpoints(String cellId, List<Integer> cellLines) {
+        for (BreakpointRequest r : requests.getOrDefault(cellId, List.of())) {
             try {
                 vm.eventRequestManager().deleteEventRequest(r);
             } catch (RuntimeException e) {
                 // the JVM is gone
             }
         }
-        requests.remove(sourcePath);
+        requests.remove(cellId);
         if (cellLines.isEmpty()) {
-            lines.remove(sourcePath);
+            lines.remove(cellId);
             return;
         }
-        lines.put(sourcePath, List.copyOf(cellLines));
-        for (CellClass c : classes.getOrDefault(sourcePath, List.of())) {
+        lines.put(cellId, List.copyOf(cellLines));
+        for (CellClass c : classes.getOrDefault(cellId, List.of())) {
             install(c, cellLines);
         }
     }
@@ -166,9 +166,9 @@ public final class CellDebugger {
                         for (Location l : at) {
                             BreakpointRequest r = erm.createBreakpointRequest(l);
                             r.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
-                            r.putProperty(MINE, c.sourcePath());
+                            r.putProperty(MINE, c.cellId());
                             r.enable();
-                            requests.computeIfAbsent(c.sourcePath(), k -> new ArrayList<>()).add(r);
+                            requests.computeIfAbsent(c.cellId(), k -> new ArrayList<>()).add(r);
                         }
                         break;   // the first class line with code: one stop per cell line
                     }

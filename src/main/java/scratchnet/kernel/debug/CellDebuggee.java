@@ -5,22 +5,25 @@ import java.util.List;
 import scratchnet.exec.debug.CellDebugger;
 
 /**
- * The {@link Debuggee} of the kernel: the cells, stopped through the cell JVM's {@link CellDebugger}.
+ * The {@link Debuggee} of the kernel: the cells, stopped through the cell JVM's
+ * {@link CellDebugger}, which knows a cell by its id (its file's name) rather than its path.
  * <pre>{@code
- * KernelDebugger.install(connection, new CellDebuggee(evaluator.debugger()));
+ * new SessionCommands(files, events, new CellDebuggee(evaluator.debugger(), files));
  * }</pre>
  */
 public final class CellDebuggee implements Debuggee {
     private final CellDebugger debugger;
+    private final CellFiles files;
 
-    /** The debuggee behind {@code debugger}. */
-    public CellDebuggee(CellDebugger debugger) {
+    /** The debuggee behind {@code debugger}, whose cells are files of {@code files}. */
+    public CellDebuggee(CellDebugger debugger, CellFiles files) {
         this.debugger = debugger;
+        this.files = files;
     }
 
     @Override
     public void breakpoints(String sourcePath, List<Integer> lines) {
-        debugger.breakpoints(sourcePath, lines);
+        debugger.breakpoints(files.idOfPath(sourcePath), lines);
     }
 
     @Override

@@ -44,7 +44,23 @@ public final class CellFiles {
 
     /** The path that stands for a cell with this code. */
     public String pathOf(String code) {
-        return prefix() + Murmur2.hash(code, SEED) + SUFFIX;
+        return prefix() + idOf(code);
+    }
+
+    /** The id of a cell with this code: its file's name, made without touching the disk. */
+    public static String idOf(String code) {
+        return Murmur2.hash(code, SEED) + SUFFIX;
+    }
+
+    /** The cell id of a cell file's path (a path that is not a cell file's stays as it is). */
+    public String idOfPath(String path) {
+        String prefix = prefix();
+        return path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+    }
+
+    /** The path of the cell file with this id. */
+    public String pathOfId(String id) {
+        return prefix() + id;
     }
 
     /** Writes {@code code} to its cell file and returns the file's path. */

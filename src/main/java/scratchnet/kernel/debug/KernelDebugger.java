@@ -32,9 +32,9 @@ public final class KernelDebugger {
             MessageContext parent = lastRequest;
             connection.getIOPub().sendMessage(new Message<>(parent, DebugMessages.EVENT, content));
         });
-        this.session = new SessionCommands(files, events, new CellDebuggee(cells));
+        this.session = new SessionCommands(files, events, new CellDebuggee(cells, files));
         session.registerWith(requests);
-        new ThreadCommands(cells, events).registerWith(requests);
+        new ThreadCommands(cells, files, events).registerWith(requests);
         cells.listen((thread, reason) -> events.send("stopped", ThreadCommands.stoppedBody(thread, reason)));
     }
 
@@ -66,10 +66,6 @@ public final class KernelDebugger {
         return files;
     }
 
-    /** The source path of a cell with this code while a front end debugs, else null. */
-    public String sourcePathWhileDebugging(String code) {
-        return session.started() ? files.pathOf(code) : null;
-    }
 
     /** Whether a front end has started debugging. */
     public boolean started() {

@@ -29,7 +29,7 @@ import scratchnet.exec.debug.CellDebugger;
  * Locals, and Globals (the variables the cells declared). Frame and variable references hold
  * until the thread runs on.
  * <pre>{@code
- * new ThreadCommands(cellDebugger, events).registerWith(requests);
+ * new ThreadCommands(cellDebugger, files, events).registerWith(requests);
  * }</pre>
  */
 public final class ThreadCommands {
@@ -40,6 +40,7 @@ public final class ThreadCommands {
             "scratchnet.exec.agent.");
 
     private final CellDebugger debugger;
+    private final CellFiles files;
     private final DebugEvents events;
     /** variablesReference / frame id → what it stands for, valid while the threads stay stopped. */
     private final Map<Integer, Object> refs = new HashMap<>();
@@ -54,9 +55,10 @@ public final class ThreadCommands {
     private record GlobalsRef(long thread) {
     }
 
-    /** Commands over the cells' {@code debugger}, sending continued events through {@code events}. */
-    public ThreadCommands(CellDebugger debugger, DebugEvents events) {
+    /** Commands over the cells' {@code debugger} (cells named by {@code files}), sending continued events through {@code events}. */
+    public ThreadCommands(CellDebugger debugger, CellFiles files, DebugEvents events) {
         this.debugger = debugger;
+        this.files = files;
         this.events = events;
     }
 
@@ -117,7 +119,7 @@ public final class ThreadCommands {
             int line = at.lineNumber();
             if (cell != null) {
                 f.put("name", method.equals("do_it$") ? "cell" : JShellNames.strip(type + "." + method));
-                f.put("source", Map.of("name", "cell", "path", cell.sourcePath()));
+                f.put("source", Map.of("name", "cell", "path", files.pathOfId(cell.cellId())));
                 line = Math.max(0, cell.lines().cellLine(line));
             } else if (type.startsWith("scratchnet.")) {
                 f.put("name", type.substring(type.lastIndexOf('.') + 1) + "." + method);
