@@ -160,6 +160,11 @@ def debug_session_round_trip(s):
     unknown = d.request("frobnicate", {})
     check(unknown.get("success") is False and "frobnicate" in unknown.get("message", ""),
           "an unknown command: %s" % short(unknown))
+    check(d.ok("setExceptionBreakpoints", {"filters": []}) == {"breakpoints": []}, "setExceptionBreakpoints []")
+    refused = d.request("setExceptionBreakpoints", {"filters": ["raised"]})
+    check(refused.get("success") is False and "not supported" in refused.get("message", ""),
+          "setExceptionBreakpoints with a filter: %s" % short(refused))
+    check(d.ok("modules", {}) == {"modules": [], "totalModules": 0}, "modules")
     d.ok("configurationDone", {})
     d.ok("disconnect", {"restart": False, "terminateDebuggee": False})
     info = d.ok("debugInfo", {})

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The debug commands about the session rather than a stopped thread: {@code initialize},
  * {@code attach}, {@code configurationDone}, {@code disconnect}, {@code debugInfo},
- * {@code dumpCell}, {@code setBreakpoints} and {@code source}. The breakpoints are kept per
+ * {@code dumpCell}, {@code setBreakpoints}, {@code source}, and {@code setExceptionBreakpoints}
+ * and {@code modules}, which JupyterLab sends and which have nothing to set or list here. The breakpoints are kept per
  * source path (a cell file, see {@link CellFiles}) and handed to the {@link Debuggee}, which
  * stops the cells there.
  * <pre>{@code
@@ -45,6 +46,17 @@ public final class SessionCommands {
         requests.register("dumpCell", this::dumpCell);
         requests.register("setBreakpoints", this::setBreakpoints);
         requests.register("source", this::source);
+        requests.register("setExceptionBreakpoints", this::setExceptionBreakpoints);
+        // the kernel sources panel: cells' code is not in modules
+        requests.register("modules", r -> Map.of("modules", List.of(), "totalModules", 0));
+    }
+
+    /** No exception filters are offered (initialize says so): only "none of them" can be set. */
+    private Map<String, Object> setExceptionBreakpoints(DebugRequest r) throws DebugException {
+        if (!r.list("filters").isEmpty()) {
+            throw new DebugException("stopping on exceptions is not supported yet; got filters " + r.list("filters"));
+        }
+        return Map.of("breakpoints", List.of());
     }
 
     /** Whether a front end has started debugging (initialize, until disconnect). */
