@@ -84,13 +84,16 @@ class Debug:
         check(c.get("success") is True, "%s failed: %s" % (command, short(c)))
         return c.get("body", {})
 
-    def event(self, name, timeout=10):
-        """The next debug_event named `name` on IOPub (other messages are skipped)."""
+    def event(self, name, timeout=10, seen=None):
+        """The next debug_event named `name` on IOPub (other messages are skipped; events passed go to `seen`)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             msg = self.k._poll("iopub", 0.2)
-            if msg is not None and msg["msg_type"] == "debug_event" and msg["content"].get("event") == name:
-                return msg["content"]
+            if msg is not None and msg["msg_type"] == "debug_event":
+                if seen is not None:
+                    seen.append(msg["content"].get("event"))
+                if msg["content"].get("event") == name:
+                    return msg["content"]
         raise kt.TestFailure("no %s debug_event within %.0f s" % (name, timeout))
 
     def start(self):
@@ -252,8 +255,11 @@ def step_over_and_into_a_method(s):
         cpath, msg_id, sent, thread, frames = _stop_at(d, k, code, 1)
         check(frames[0]["source"]["path"] == cpath and frames[0]["line"] == 1, "first stop: %s" % short(frames[0]))
         d.ok("next", {"threadId": thread})
-        stopped = d.event("stopped", 20)["body"]
+        seen = []
+        stopped = d.event("stopped", 20, seen)["body"]
         check(stopped.get("reason") == "step", "after next: %s" % short(stopped))
+        # JupyterLab clears its stopped state on continued: it must come before the next stopped
+        check(seen == ["continued", "stopped"], "events after next: expected continued, stopped; got %s" % seen)
         frames = d.ok("stackTrace", {"threadId": thread})["stackFrames"]
         check(frames[0]["source"]["path"] == cpath and frames[0]["line"] == 2, "after next: %s" % short(frames[0]))
         d.ok("continue", {"threadId": thread})

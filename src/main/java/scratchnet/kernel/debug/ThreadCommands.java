@@ -241,10 +241,19 @@ public final class ThreadCommands {
         return null;
     }
 
-    /** continue (depth -1) or a step: the thread runs on, the references it had end. */
+    /**
+     * continue (depth -1) or a step: the thread runs on, the references it had end. The continued
+     * event goes first: a step can stop again before the response is out, and a front end that
+     * saw continued after that stopped would take the thread for running.
+     */
     private Map<String, Object> run(DebugRequest r, int depth) throws DebugException {
         long thread = r.integer("threadId");
         try {
+            debugger.thread(thread);
+            synchronized (this) {
+                refs.clear();
+            }
+            events.send("continued", Map.of("threadId", thread, "allThreadsContinued", false));
             if (depth < 0) {
                 debugger.resume(thread);
             } else {
@@ -253,10 +262,6 @@ public final class ThreadCommands {
         } catch (IllegalArgumentException e) {
             throw new DebugException(e.getMessage());
         }
-        synchronized (this) {
-            refs.clear();
-        }
-        events.sendAfterReply("continued", Map.of("threadId", thread, "allThreadsContinued", false));
         return depth < 0 ? Map.of("allThreadsContinued", false) : null;
     }
 
