@@ -337,6 +337,21 @@ def pause_a_running_cell(s):
 
 
 @test
+def disconnect_releases_a_stopped_cell(s):
+    """Switching the debugger off while a cell is stopped lets the cell finish; its breakpoints stop nothing more."""
+    with kt.fresh_kernel() as k:
+        d = Debug(k)
+        d.start()
+        code = "int total = 0;\nfor (int i = 1; i <= 3; i++) {\n    total += i;\n}\nSystem.out.println(total);"
+        path, msg_id, sent, thread, frames = _stop_at(d, k, code, 3)
+        d.ok("disconnect", {"restart": False, "terminateDebuggee": False})
+        r = k.collect(msg_id, sent, 20)
+        check(r.status == "ok" and r.stream() == "6\n", "the cell after disconnect: " + r.describe())
+        again = k.execute(code, timeout=20)
+        check(again.status == "ok" and again.stream() == "6\n", "the cell run again: " + again.describe())
+
+
+@test
 def interrupt_while_stopped(s):
     """An interrupt ends a cell stopped at a breakpoint in a loop; the next cell runs without stopping."""
     with kt.fresh_kernel() as k:
