@@ -116,6 +116,11 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
         debugger = KernelDebugger.install(connection, evaluator.debugger());
     }
 
+    /** The Jupyter debugger, once the kernel is attached to a connection: more debug commands register with its {@code requests()}. */
+    KernelDebugger debugger() {
+        return debugger;
+    }
+
     // ------------------------------------------------------------------ replies as the messaging spec writes them
 
     /** Sends a reply whose content is {@code content} plus {@code "status": "ok"}. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import com.sun.jdi.AbsentInformationException;
 import com.sun.jdi.IncompatibleThreadStateException;
 import com.sun.jdi.Location;
+import com.sun.jdi.Method;
 import com.sun.jdi.ReferenceType;
 import com.sun.jdi.StackFrame;
 import com.sun.jdi.ThreadReference;
@@ -99,7 +100,7 @@ public final class CellDebugger {
     private void stopAtEntry(CellClass c) {
         try {
             for (ReferenceType type : vm.classesByName(c.className())) {
-                for (com.sun.jdi.Method m : type.methodsByName("do_it$")) {
+                for (Method m : type.methodsByName("do_it$")) {
                     Location start = m.location();
                     if (start == null || start.codeIndex() < 0) {
                         continue;
@@ -207,7 +208,7 @@ public final class CellDebugger {
                         createStep(thread, origin.depth());
                         return false;
                     }
-                } catch (com.sun.jdi.IncompatibleThreadStateException x) {
+                } catch (IncompatibleThreadStateException x) {
                     // cannot tell: stop here
                 }
             }
@@ -310,7 +311,7 @@ public final class CellDebugger {
         ThreadReference t = thread(threadId);
         try {
             steps.put(threadId, cellLineOf(t.frame(0).location(), t.frameCount(), depth));
-        } catch (com.sun.jdi.IncompatibleThreadStateException e) {
+        } catch (IncompatibleThreadStateException e) {
             throw new IllegalArgumentException("thread " + threadId + " is running", e);
         }
         createStep(t, depth);

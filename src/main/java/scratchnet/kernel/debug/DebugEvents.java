@@ -1,6 +1,8 @@
 package scratchnet.kernel.debug;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -25,7 +27,7 @@ public final class DebugEvents {
     }
 
     /** Events to send once the response being built has gone out. */
-    private final java.util.List<Map<String, Object>> afterReply = new java.util.ArrayList<>();
+    private final List<Map<String, Object>> afterReply = new ArrayList<>();
 
     /** Publishes {@code event} with {@code body} right after the response to the request being answered. */
     public synchronized void sendAfterReply(String event, Map<String, Object> body) {
@@ -34,9 +36,9 @@ public final class DebugEvents {
 
     /** Publishes the events held for after the response; called once the response is sent. */
     public void replySent() {
-        java.util.List<Map<String, Object>> held;
+        List<Map<String, Object>> held;
         synchronized (this) {
-            held = new java.util.ArrayList<>(afterReply);
+            held = new ArrayList<>(afterReply);
             afterReply.clear();
         }
         for (Map<String, Object> e : held) {

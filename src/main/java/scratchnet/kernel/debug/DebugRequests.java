@@ -1,7 +1,8 @@
 package scratchnet.kernel.debug;
 
-import java.util.Map;
 import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -49,7 +50,7 @@ public final class DebugRequests {
             DebugHandler handler = handlers.get(request.command());
             if (handler == null) {
                 throw new DebugException("the scratchnet kernel does not take the debug command \"" + command
-                        + "\"; it takes " + new java.util.TreeSet<>(handlers.keySet()));
+                        + "\"; it takes " + new TreeSet<>(handlers.keySet()));
             }
             Map<String, Object> body = handler.handle(request);
             reply.put("success", true);

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.sun.jdi.AbsentInformationException;
@@ -199,14 +201,14 @@ public final class ThreadCommands {
 
     /** The cells' variables: static fields of JShell's wrappers, a later declaration hiding an earlier one. */
     private static Map<String, Value> globals(VirtualMachine vm) {
-        Map<Integer, ReferenceType> wrappers = new java.util.TreeMap<>();
+        Map<Integer, ReferenceType> wrappers = new TreeMap<>();
         for (ReferenceType type : vm.allClasses()) {
-            java.util.regex.Matcher m = WRAPPER.matcher(type.name());
+            Matcher m = WRAPPER.matcher(type.name());
             if (m.matches() && type.isPrepared()) {
                 wrappers.put(Integer.parseInt(m.group(1)), type);
             }
         }
-        Map<String, Value> vars = new java.util.TreeMap<>();
+        Map<String, Value> vars = new TreeMap<>();
         for (ReferenceType type : wrappers.values()) {
             for (Field f : type.fields()) {
                 // $1, $2: JShell's names for the values of bare expressions
