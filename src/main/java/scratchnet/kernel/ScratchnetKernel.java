@@ -47,6 +47,7 @@ import scratchnet.exec.CellOutput;
 import scratchnet.exec.KernelIdentity;
 import scratchnet.exec.Segment;
 import scratchnet.exec.StartTrace;
+import scratchnet.exec.Variables;
 import scratchnet.exec.magic.Magics;
 
 /**
@@ -65,6 +66,10 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
     private final CellEvaluator evaluator;
     private final CellHistory history = new CellHistory();
     private final Magics magics;
+    private final Variables variables;
+    private final VariablesRequests variablesRequests;
+    /** Set once a front end asked for the variables: from then on they are read after every cell. */
+    private volatile boolean variablesWatched;
     private volatile JupyterConnection connection;
     /** The request whose cell is running (or ran last): output is published as its children. */
     private volatile MessageContext current;
@@ -78,7 +83,9 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
                 new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(), null, null, false,
                 new StringStyler.Builder().build());
         this.evaluator = new CellEvaluator(this, classPath, cellJvmOptions);
-        this.magics = new Magics(evaluator, this);
+        this.variables = new Variables(evaluator);
+        this.variablesRequests = new VariablesRequests(variables);
+        this.magics = new Magics(evaluator, this, variables);
         ((CellHistory.Manager) getHistoryManager()).use(history);
     }
 
@@ -109,6 +116,29 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
             content.put("comms", Map.of());
             replyOk(env, MessageType.COMM_INFO_REPLY, content);
         });
+        connection.setHandler(DebugMessageTypes.REQUEST, this::handleDebugRequest);
+    }
+
+    // ------------------------------------------------------------------ debug_request (the variables panel)
+
+    /**
+     * Answers inspectVariables and richInspectVariables ({@link VariablesRequests}), at once even
+     * while a cell runs; every other debugger command gets {@code success: false} saying so.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private void handleDebugRequest(ShellReplyEnvironment env, Message<Map> request) {
+        env.setBusyDeferIdle();
+        Map<?, ?> req = request.getContent();
+        String command = String.valueOf(req.get("command"));
+        Map<String, Object> reply;
+        if (VariablesRequests.handles(command)) {
+            variablesWatched = true;
+            reply = variablesRequests.answer(req);
+        } else {
+            reply = VariablesRequests.response(req, false, null, "the debugger command " + command
+                    + " is not supported; this kernel answers " + String.join(" and ", VariablesRequests.COMMANDS));
+        }
+        env.reply(new Message(env.getContext(), DebugMessageTypes.REPLY, reply));
     }
 
     // ------------------------------------------------------------------ replies as the messaging spec writes them
@@ -226,6 +256,10 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
             error.setExecutionCount(count);
             env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
         } finally {
+            if (variablesWatched) {
+                // a variables panel is open: what it shows while the next cell runs is as of now
+                variables.table();
+            }
             if (req.shouldStoreHistory() && !req.isSilent()) {
                 history.add(count, code, resultText);
             }
