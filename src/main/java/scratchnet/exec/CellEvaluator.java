@@ -345,6 +345,21 @@ public final class CellEvaluator implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code job} while no cell runs and {@link #whenIdle} does not read the variables: for
+     * completion and inspection, which use JShell's analysis, so that it never runs at the same
+     * time as the variables' evaluation. Waits for that (a short moment), not for cells: call it
+     * only where no cell of this evaluator can be running.
+     */
+    public <T> T exclusive(java.util.function.Supplier<T> job) {
+        running.lock();
+        try {
+            return job.get();
+        } finally {
+            running.unlock();
+        }
+    }
+
     /** Adds a jar or directory to the class path of the cells (compiler and JVM). */
     public synchronized void addToClasspath(String path) throws CellException {
         ready();

@@ -353,8 +353,24 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
         }
     }
 
+    // completion, inspection and is_complete never run while the variables are read (Variables)
+
     @Override
     public ReplacementOptions complete(String code, int at) {
+        return evaluator.exclusive(() -> completeNow(code, at));
+    }
+
+    @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) {
+        return evaluator.exclusive(() -> inspectNow(code, at));
+    }
+
+    @Override
+    public String isComplete(String code) {
+        return evaluator.exclusive(() -> isCompleteNow(code));
+    }
+
+    private ReplacementOptions completeNow(String code, int at) {
         Segment seg = evaluator.segmentAt(code, at);
         int base = seg == null ? 0 : seg.start();
         String text = code.substring(base, Math.max(base, at));
@@ -381,8 +397,7 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
         return new ReplacementOptions(options, base + anchor[0], at);
     }
 
-    @Override
-    public DisplayData inspect(String code, int at, boolean extraDetail) {
+    private DisplayData inspectNow(String code, int at) {
         Segment seg = evaluator.segmentAt(code, at);
         int base = seg == null ? 0 : seg.start();
         // inspect the identifier under the cursor: extend to its end, as if completing there
@@ -428,8 +443,7 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
                 .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
-    @Override
-    public String isComplete(String code) {
+    private String isCompleteNow(String code) {
         SourceCodeAnalysis analysis = analysisOrNull();
         if (analysis == null) {
             return IS_COMPLETE_MAYBE;
