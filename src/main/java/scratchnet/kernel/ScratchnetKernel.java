@@ -129,16 +129,10 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
     private void handleDebugRequest(ShellReplyEnvironment env, Message<Map> request) {
         env.setBusyDeferIdle();
         Map<?, ?> req = request.getContent();
-        String command = String.valueOf(req.get("command"));
-        Map<String, Object> reply;
-        if (VariablesRequests.handles(command)) {
+        if (VariablesRequests.handles(String.valueOf(req.get("command")))) {
             variablesWatched = true;
-            reply = variablesRequests.answer(req);
-        } else {
-            reply = VariablesRequests.response(req, false, null, "the debugger command " + command
-                    + " is not supported; this kernel answers " + String.join(" and ", VariablesRequests.COMMANDS));
         }
-        env.reply(new Message(env.getContext(), DebugMessageTypes.REPLY, reply));
+        env.reply(new Message(env.getContext(), DebugMessageTypes.REPLY, variablesRequests.answer(req)));
     }
 
     // ------------------------------------------------------------------ replies as the messaging spec writes them

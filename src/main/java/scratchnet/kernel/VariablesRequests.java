@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import scratchnet.display.MimeBundle;
 import scratchnet.exec.Variables;
@@ -16,20 +17,23 @@ import scratchnet.exec.Variables;
  * {@code debug_reply}:
  * <pre>{@code
  * {"type": "request", "seq": 3, "command": "inspectVariables", "arguments": {}}
- * // {"type": "response", "request_seq": 3, "success": true, "command": "inspectVariables",
+ * // {"type": "response", "seq": 1, "request_seq": 3, "success": true, "command": "inspectVariables",
  * //  "body": {"variables": [{"name": "n", "value": "3", "type": "int", "evaluateName": "n",
  * //                          "variablesReference": 0}]}}
  * {"type": "request", "seq": 4, "command": "richInspectVariables", "arguments": {"variableName": "x"}}
- * // {..., "body": {"data": {"text/plain": "…", "text/html": "<table…", "image/png": "iVBOR…"}, "metadata": {}}}
+ * // {..., "body": {"data": {"text/plain": "…", "text/html": "<table…", "image/png": "iVBOR…"}, "metadata": {…}}}
  * }</pre>
- * While a cell runs the answer is the table as it was last read (see {@link Variables}), so a
- * request never waits for the cell.
+ * {@link #inspectBody()} and {@link #richBody(Object)} give the bodies alone, for a dispatcher of
+ * debugger commands. While a cell runs the answer is the table as it was last read (see
+ * {@link Variables}), so a request never waits for the cell.
  */
 final class VariablesRequests {
     /** The commands answered here. */
     static final List<String> COMMANDS = List.of("inspectVariables", "richInspectVariables");
 
     private final Variables variables;
+    /** The sequence numbers of the responses. */
+    private final AtomicInteger seq = new AtomicInteger();
 
     VariablesRequests(Variables variables) {
         this.variables = variables;
@@ -40,50 +44,74 @@ final class VariablesRequests {
         return COMMANDS.contains(command);
     }
 
-    /** The response to a request for one of {@link #COMMANDS}. */
+    /** The response to {@code request}: for one of {@link #COMMANDS} its answer, for any other command a failure saying so. */
     Map<String, Object> answer(Map<?, ?> request) {
         String command = String.valueOf(request.get("command"));
-        if (command.equals("inspectVariables")) {
-            List<Map<String, Object>> list = new ArrayList<>();
-            for (Variables.Variable v : variables.table()) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("name", v.name());
-                entry.put("value", v.summary());
-                entry.put("type", v.type());
-                entry.put("evaluateName", v.name());
-                entry.put("variablesReference", 0);
-                list.add(entry);
+        try {
+            if (command.equals("inspectVariables")) {
+                return response(request, true, inspectBody(), null);
             }
-            return response(request, true, Map.of("variables", list), null);
+            if (command.equals("richInspectVariables")) {
+                Object args = request.get("arguments");
+                return response(request, true, richBody(args instanceof Map ? ((Map<?, ?>) args).get("variableName") : null), null);
+            }
+            return response(request, false, null, "the debugger command " + command
+                    + " is not supported; this kernel answers " + String.join(" and ", COMMANDS));
+        } catch (IllegalArgumentException e) {
+            return response(request, false, null, e.getMessage());
         }
-        Object args = request.get("arguments");
-        Object name = args instanceof Map ? ((Map<?, ?>) args).get("variableName") : null;
-        if (!(name instanceof String)) {
-            return response(request, false, null,
-                    "richInspectVariables expects arguments {\"variableName\": \"x\"}, got " + args);
+    }
+
+    /** The body of the response to inspectVariables: {@code {"variables": [{name, value, type, evaluateName, variablesReference}, …]}}. */
+    Map<String, Object> inspectBody() {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Variables.Variable v : variables.table()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", v.name());
+            entry.put("value", v.summary());
+            entry.put("type", v.type());
+            entry.put("evaluateName", v.name());
+            entry.put("variablesReference", 0);
+            list.add(entry);
         }
-        MimeBundle bundle = variables.details((String) name);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("variables", list);
+        return body;
+    }
+
+    /**
+     * The body of the response to richInspectVariables of {@code variableName}: {@code {"data": {mime: content}, "metadata": {…}}}.
+     *
+     * @throws IllegalArgumentException when the name is missing or no variable has it
+     */
+    Map<String, Object> richBody(Object variableName) {
+        if (!(variableName instanceof String)) {
+            throw new IllegalArgumentException("richInspectVariables expects arguments {\"variableName\": \"x\"}, got "
+                    + (variableName == null ? "no variableName" : "variableName " + variableName));
+        }
+        MimeBundle bundle = variables.details((String) variableName);
         if (bundle == null) {
             List<String> names = new ArrayList<>();
             variables.lastTable().forEach(v -> names.add(v.name()));
-            return response(request, false, null, "there is no variable called " + name
+            throw new IllegalArgumentException("there is no variable called " + variableName
                     + (names.isEmpty() ? "" : "; the variables are " + String.join(", ", names)));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", new LinkedHashMap<>(bundle.data()));
         body.put("metadata", new LinkedHashMap<>(bundle.metadata()));
-        return response(request, true, body, null);
+        return body;
     }
 
     /**
      * A Debug Adapter Protocol response to {@code request}: with {@code body} when it succeeded,
      * with {@code message} saying why when it did not.
      */
-    static Map<String, Object> response(Map<?, ?> request, boolean success, Object body, String message) {
+    private Map<String, Object> response(Map<?, ?> request, boolean success, Map<String, Object> body, String message) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("type", "response");
-        Object seq = request.get("seq");
-        r.put("request_seq", seq instanceof Number ? ((Number) seq).longValue() : seq);
+        r.put("seq", seq.incrementAndGet());
+        Object requestSeq = request.get("seq");
+        r.put("request_seq", requestSeq instanceof Number ? ((Number) requestSeq).longValue() : requestSeq);
         r.put("success", success);
         r.put("command", request.get("command"));
         if (message != null) {
