@@ -93,6 +93,24 @@ class MagicsTest {
     }
 
     @Test
+    void varsDoesNotWaitForAToStringThatNeverEnds() throws Exception {
+        // JShell shows the value of a declaration with toString(): it gets stuck only afterwards
+        magics.run("class Stuck { static volatile boolean stuck; public String toString() { while (stuck) {"
+                + " try { Thread.sleep(50); } catch (InterruptedException e) { return \"woke\"; } } return \"fine\"; } }\n"
+                + "var stuck = new Stuck();\nint after = 7;\nStuck.stuck = true;", 7);
+        OUT.taken();
+        long t0 = System.nanoTime();
+        magics.run("%vars", 8);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        String table = OUT.taken();
+        // the stuck value is given up after a second; the one after it is still described
+        assertThat(table).containsPattern("(?m)^stuck +Stuck +\\(its description took longer than 1000 ms\\)$")
+                .containsPattern("(?m)^after +int +7$");
+        assertThat(seconds).as("%vars with a toString that never ends").isLessThan(4);
+        magics.run("Stuck.stuck = false;", 9);
+    }
+
+    @Test
     void cellMagicBodyKeepsTheCellsLineNumbers() {
         assertThat(Magics.blankThroughMagicLine("%%time\nx")).isEqualTo("\nx");
         assertThat(Magics.blankThroughMagicLine("\n  %%time\nx\ny")).isEqualTo("\n\nx\ny");
