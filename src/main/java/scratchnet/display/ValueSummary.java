@@ -1,5 +1,6 @@
 package scratchnet.display;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,7 +36,8 @@ public final class ValueSummary {
     /**
      * One line for {@code o}: a Matrix by its shape and statistics (and NaN/Inf counts when it
      * has any), a Network by its layer sizes and activations, a History by its last loss and
-     * steps, anything else by its {@code toString()} cut to {@value #MAX_CHARS} characters.
+     * steps, an array by its elements, anything else by its {@code toString()}; cut to
+     * {@value #MAX_CHARS} characters.
      */
     public static String line(Object o) {
         if (o instanceof Matrix) {
@@ -47,7 +49,20 @@ public final class ValueSummary {
         if (o instanceof History) {
             return history((History) o);
         }
-        return cut(String.valueOf(o).replace('\n', ' '));
+        return cut(text(o).replace('\n', ' '));
+    }
+
+    /** {@code String.valueOf(o)}, but an array as its elements: {@code [1, 2, 3]}. */
+    private static String text(Object o) {
+        if (o instanceof Object[]) {
+            return Arrays.deepToString((Object[]) o);
+        }
+        if (o != null && o.getClass().isArray()) {
+            // a primitive array: wrap it so deepToString prints its elements
+            String s = Arrays.deepToString(new Object[] {o});
+            return s.substring(1, s.length() - 1);
+        }
+        return String.valueOf(o);
     }
 
     /**

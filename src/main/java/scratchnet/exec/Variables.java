@@ -102,7 +102,9 @@ public final class Variables {
         if (vars.isEmpty()) {
             return table;
         }
-        List<String> lines = probe(shell, "summaries", String.join(", ", vars.keySet()), VariableProbe::readLines);
+        // an explicit array: a lone String[] variable would otherwise be taken as the varargs array itself
+        String values = "new Object[] {" + String.join(", ", vars.keySet()) + "}";
+        List<String> lines = probe(shell, "summaries", values, VariableProbe::readLines);
         int i = 0;
         for (VarSnippet v : vars.values()) {
             String summary = lines != null && i < lines.size() ? lines.get(i) : "(its value could not be read)";

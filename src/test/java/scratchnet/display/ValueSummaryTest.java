@@ -54,6 +54,9 @@ class ValueSummaryTest {
         assertThat(ValueSummary.line(3)).isEqualTo("3");
         assertThat(ValueSummary.line("two\nlines")).isEqualTo("two lines");
         assertThat(ValueSummary.line(null)).isEqualTo("null");
+        assertThat(ValueSummary.line(new String[] {"a", "b"})).isEqualTo("[a, b]");
+        assertThat(ValueSummary.line(new double[] {1.5, 2})).isEqualTo("[1.5, 2.0]");
+        assertThat(ValueSummary.line(new int[][] {{1}, {2, 3}})).isEqualTo("[[1], [2, 3]]");
         String longText = "a".repeat(500);
         assertThat(ValueSummary.line(longText)).hasSize(ValueSummary.MAX_CHARS).endsWith("…");
     }
