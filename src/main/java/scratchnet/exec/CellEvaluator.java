@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
@@ -62,6 +64,8 @@ public final class CellEvaluator implements AutoCloseable {
     /** The code being run and the segment JShell is evaluating (null between segments). */
     private volatile String runningCode;
     private volatile Segment runningSegment;
+    /** Held while code of a cell runs, so {@link #whenIdle} never evaluates in a busy session. */
+    private final ReentrantLock running = new ReentrantLock();
 
     /**
      * Starts a session (in the background) whose cells run in a JVM with {@code classPath} and
@@ -199,6 +203,15 @@ public final class CellEvaluator implements AutoCloseable {
      */
     public void execute(String code, int cell) throws CellException {
         ready();
+        running.lock();
+        try {
+            executeHeld(code, cell);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private void executeHeld(String code, int cell) throws CellException {
         if (cell <= 1) {
             StartTrace.mark("first cell starts");
         }
@@ -369,6 +382,38 @@ public final class CellEvaluator implements AutoCloseable {
         debugger.release();
         if (stopper.interrupt()) {
             backlog.hold();
+        }
+    }
+
+    /**
+     * Runs {@code job} on the session's JShell when it is up and no cell is running, and returns
+     * its result; returns null at once, without waiting, while a cell runs or the session starts.
+     * A cell that starts meanwhile waits until {@code job} is done, so keep it short.
+     */
+    public <T> T whenIdle(Function<JShell, T> job) {
+        if (!starting.isDone() || !isReady() || !running.tryLock()) {
+            return null;
+        }
+        try {
+            CellSession s = session;
+            return s == null || s.ended() ? null : job.apply(s.shell());
+        } finally {
+            running.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code job} while no cell runs and {@link #whenIdle} does not read the variables: for
+     * completion and inspection, which use JShell's analysis, so that it never runs at the same
+     * time as the variables' evaluation. Waits for that (a short moment), not for cells: call it
+     * only where no cell of this evaluator can be running.
+     */
+    public <T> T exclusive(java.util.function.Supplier<T> job) {
+        running.lock();
+        try {
+            return job.get();
+        } finally {
+            running.unlock();
         }
     }
 

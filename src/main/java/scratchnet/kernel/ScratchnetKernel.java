@@ -47,8 +47,10 @@ import scratchnet.exec.CellOutput;
 import scratchnet.exec.KernelIdentity;
 import scratchnet.exec.Segment;
 import scratchnet.exec.StartTrace;
+import scratchnet.exec.Variables;
 import scratchnet.exec.magic.Magics;
 import scratchnet.kernel.debug.CellFiles;
+import scratchnet.kernel.debug.DebugException;
 import scratchnet.kernel.debug.KernelDebugger;
 
 /**
@@ -67,6 +69,10 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
     private final CellEvaluator evaluator;
     private final CellHistory history = new CellHistory();
     private final Magics magics;
+    private final Variables variables;
+    private final VariablesRequests variablesRequests;
+    /** Set once a front end asked for the variables: from then on they are read after every cell. */
+    private volatile boolean variablesWatched;
     private volatile JupyterConnection connection;
     /** The Jupyter debugger (debug_request on control, debug_event on IOPub). */
     private volatile KernelDebugger debugger;
@@ -82,7 +88,9 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
                 new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(), null, null, false,
                 new StringStyler.Builder().build());
         this.evaluator = new CellEvaluator(this, classPath, cellJvmOptions);
-        this.magics = new Magics(evaluator, this);
+        this.variables = new Variables(evaluator);
+        this.variablesRequests = new VariablesRequests(variables);
+        this.magics = new Magics(evaluator, this, variables);
         ((CellHistory.Manager) getHistoryManager()).use(history);
     }
 
@@ -114,6 +122,19 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
             replyOk(env, MessageType.COMM_INFO_REPLY, content);
         });
         debugger = KernelDebugger.install(connection, evaluator.debugger());
+        // the variables panel's commands, with or without the debugger started (VariablesRequests)
+        debugger.requests().register("inspectVariables", r -> {
+            variablesWatched = true;
+            return variablesRequests.inspectBody();
+        });
+        debugger.requests().register("richInspectVariables", r -> {
+            variablesWatched = true;
+            try {
+                return variablesRequests.richBody(r.arguments().get("variableName"));
+            } catch (IllegalArgumentException e) {
+                throw new DebugException(e.getMessage());
+            }
+        });
     }
 
     /** The Jupyter debugger, once the kernel is attached to a connection: more debug commands register with its {@code requests()}. */
@@ -241,6 +262,10 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
             error.setExecutionCount(count);
             env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
         } finally {
+            if (variablesWatched) {
+                // a variables panel is open: what it shows while the next cell runs is as of now
+                variables.table();
+            }
             if (req.shouldStoreHistory() && !req.isSilent()) {
                 history.add(count, code, resultText);
             }
@@ -334,8 +359,24 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
         }
     }
 
+    // completion, inspection and is_complete never run while the variables are read (Variables)
+
     @Override
     public ReplacementOptions complete(String code, int at) {
+        return evaluator.exclusive(() -> completeNow(code, at));
+    }
+
+    @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) {
+        return evaluator.exclusive(() -> inspectNow(code, at));
+    }
+
+    @Override
+    public String isComplete(String code) {
+        return evaluator.exclusive(() -> isCompleteNow(code));
+    }
+
+    private ReplacementOptions completeNow(String code, int at) {
         Segment seg = evaluator.segmentAt(code, at);
         int base = seg == null ? 0 : seg.start();
         String text = code.substring(base, Math.max(base, at));
@@ -362,8 +403,7 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
         return new ReplacementOptions(options, base + anchor[0], at);
     }
 
-    @Override
-    public DisplayData inspect(String code, int at, boolean extraDetail) {
+    private DisplayData inspectNow(String code, int at) {
         Segment seg = evaluator.segmentAt(code, at);
         int base = seg == null ? 0 : seg.start();
         // inspect the identifier under the cursor: extend to its end, as if completing there
@@ -409,8 +449,7 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
                 .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
-    @Override
-    public String isComplete(String code) {
+    private String isCompleteNow(String code) {
         SourceCodeAnalysis analysis = analysisOrNull();
         if (analysis == null) {
             return IS_COMPLETE_MAYBE;

@@ -10,6 +10,7 @@ import scratchnet.exec.Ansi;
 import scratchnet.exec.CellEvaluator;
 import scratchnet.exec.CellException;
 import scratchnet.exec.CellOutput;
+import scratchnet.exec.Variables;
 
 /**
  * Runs a cell, handling its magics first. A cell whose first line is {@code %%time} is timed as a
@@ -20,6 +21,7 @@ import scratchnet.exec.CellOutput;
  * %classpath lib/extra.jar      add a jar or directory to the cells' class path
  * %maven group:artifact:version fetch a library (and its dependencies) from Maven Central
  * %time model.fit(x, y, lr(0.3), iters(4000))
+ * %vars                         the variables: name, type, value in one line
  * }</pre>
  * An unknown magic is an error that lists the known ones. The Jupyter kernel and the headless
  * notebook runner both run their cells through this class:
@@ -30,15 +32,23 @@ import scratchnet.exec.CellOutput;
  */
 public final class Magics {
     /** The magics, by name, in the order they are listed. */
-    private static final Map<String, Magic> ALL = byName(new ClasspathMagic(), new MavenMagic(), new TimeMagic());
+    private static final Map<String, Magic> ALL = byName(new ClasspathMagic(), new MavenMagic(), new TimeMagic(),
+            new VarsMagic());
 
     private final CellEvaluator cells;
     private final CellOutput output;
+    private final Variables variables;
 
     /** Magics for cells run by {@code cells}; their messages (wall time, class path) go to {@code output} as stdout. */
     public Magics(CellEvaluator cells, CellOutput output) {
+        this(cells, output, new Variables(cells));
+    }
+
+    /** Like {@link #Magics(CellEvaluator, CellOutput)}, with {@code %vars} reading {@code variables}. */
+    public Magics(CellEvaluator cells, CellOutput output, Variables variables) {
         this.cells = cells;
         this.output = output;
+        this.variables = variables;
     }
 
     private static Map<String, Magic> byName(Magic... magics) {
@@ -52,6 +62,11 @@ public final class Magics {
     /** The evaluator the cells run in. */
     CellEvaluator cells() {
         return cells;
+    }
+
+    /** The session's variables, for {@code %vars}. */
+    Variables variables() {
+        return variables;
     }
 
     /** Where the magics' own messages go. */

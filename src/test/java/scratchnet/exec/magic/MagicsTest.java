@@ -59,7 +59,7 @@ class MagicsTest {
         assertThatThrownBy(() -> magics.run("%bogus 1", 1))
                 .isInstanceOf(CellException.class)
                 .hasMessage("unknown magic %bogus; the known magics are: %classpath <jar or dir>,"
-                        + " %maven group:artifact:version, %time <code>, %%time (first line of a cell)");
+                        + " %maven group:artifact:version, %time <code>, %%time (first line of a cell), %vars");
         assertThatThrownBy(() -> magics.run("%%classpath x\n1", 1)).hasMessageStartingWith("unknown magic %%classpath x;");
         assertThatThrownBy(() -> magics.run("int a = 1;\n%%time", 1)).hasMessageStartingWith("unknown magic %%time;");
     }
@@ -72,6 +72,42 @@ class MagicsTest {
                 .hasMessageContaining("/no/such/dir does not exist (expected a jar file or a directory of classes)");
         assertThatThrownBy(() -> magics.run("%maven commons-math3", 1))
                 .hasMessageContaining("%maven expects group:artifact:version").hasMessageContaining("got 'commons-math3'");
+    }
+
+    @Test
+    void varsPrintsEachDeclaredVariableWithTypeAndReadableValue() throws Exception {
+        magics.run("var vx = arange(0, 1, 0.01);\nvar vmodel = net(1, 25, 1).sigmoid().linear();\nint vn = 3;\nvx.sum()", 3);
+        OUT.taken();
+        magics.run("%vars", 4);
+        String table = OUT.taken();
+        assertThat(table).containsPattern("(?m)^name +type +value$")
+                .containsPattern("(?m)^vx +Matrix +Matrix 1×100  mean 0\\.495  std 0\\.2887  min 0  max 0\\.99$")
+                .containsPattern("(?m)^vmodel +Network +Network 1-25-1 sigmoid, linear \\(76 parameters\\)$")
+                .containsPattern("(?m)^vn +int +3$")
+                // JShell's $n results are not the learner's variables
+                .doesNotContain("$");
+        // a redefined variable shows once, with its new type and value
+        magics.run("String vn = \"three\";\n%vars", 5);
+        assertThat(OUT.taken()).containsPattern("(?m)^vn +String +three$").doesNotContainPattern("(?m)^vn +int");
+        assertThatThrownBy(() -> magics.run("%vars x", 6)).hasMessageContaining("%vars takes nothing after it");
+    }
+
+    @Test
+    void varsDoesNotWaitForAToStringThatNeverEnds() throws Exception {
+        // JShell shows the value of a declaration with toString(): it gets stuck only afterwards
+        magics.run("class Stuck { static volatile boolean stuck; public String toString() { while (stuck) {"
+                + " try { Thread.sleep(50); } catch (InterruptedException e) { return \"woke\"; } } return \"fine\"; } }\n"
+                + "var stuck = new Stuck();\nint after = 7;\nStuck.stuck = true;", 7);
+        OUT.taken();
+        long t0 = System.nanoTime();
+        magics.run("%vars", 8);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        String table = OUT.taken();
+        // the stuck value is given up after a second; the one after it is still described
+        assertThat(table).containsPattern("(?m)^stuck +Stuck +\\(its description took longer than 1000 ms\\)$")
+                .containsPattern("(?m)^after +int +7$");
+        assertThat(seconds).as("%vars with a toString that never ends").isLessThan(4);
+        magics.run("Stuck.stuck = false;", 9);
     }
 
     @Test
