@@ -58,12 +58,15 @@ public final class KernelMain {
     /** Serves Jupyter on the sockets {@code props} names until it shuts the kernel down. */
     public static void serve(KernelConnectionProperties props) throws Exception {
         JupyterConnection connection = new JupyterConnection(props);
+        // the cell JVM starts launching now: keep its sockets off the ports Jupyter chose
+        PortReservation hold = PortReservation.hold(props);
         ScratchnetKernel kernel = new ScratchnetKernel(ownClassPath(), cellJvmOptions());
         StartTrace.mark("kernel constructed");
         StrictShellChannel.install(connection);
         DrainedStdinChannel.install(connection);
         kernel.becomeHandlerForConnection(connection);
         shortenPollSleeps(connection);
+        hold.release();
         connection.connect();
         StartTrace.mark("sockets connected");
         connection.waitUntilClose();
