@@ -4,26 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import jdk.jshell.JShell;
 
 /** Splitting a cell into JShell snippets, each with its offsets and first line in the cell. */
-class SnippetSplitterTest {
-    private static JShell shell;
-
-    @BeforeAll
-    static void start() {
-        // source analysis only: nothing is executed, so JShell's in-process engine is enough
-        shell = JShell.builder().executionEngine("local").build();
-    }
-
-    @AfterAll
-    static void stop() {
-        shell.close();
-    }
+class SnippetSplitterTest extends AnalysisShell {
 
     @Test
     void eachStatementKeepsItsPlaceInTheCell() {

@@ -2,26 +2,12 @@ package scratchnet.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import jdk.jshell.JShell;
 
 /** A cell whose last statement is cut short is an error naming where the input ended and what is missing. */
-class UnfinishedInputTest {
-    private static JShell shell;
-
-    @BeforeAll
-    static void start() {
-        // source analysis only: nothing is executed, so JShell's in-process engine is enough
-        shell = JShell.builder().executionEngine("local").build();
-    }
-
-    @AfterAll
-    static void stop() {
-        shell.close();
-    }
+class UnfinishedInputTest extends AnalysisShell {
 
     private static String message(String cell) {
         int start = SnippetSplitter.unfinishedStart(shell.sourceCodeAnalysis(), cell);
