@@ -11,8 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
  * when {@link Simd#ENABLED}; this class is never loaded otherwise, so a JVM without the module
  * never sees its imports.
  *
- * <p>{@code exp} and {@code tanh} are the JDK's vector intrinsics (Intel's SVML on x86), accurate
- * to about an ulp, like {@link Math#exp}; results can differ from the scalar loops in the last bit.
+ * <p>{@code exp}, {@code tanh} and the sums of lanes come from {@link VectorMath}, so a value gives
+ * the same bits wherever it sits in the array and however warm the JIT is; they can differ from the
+ * scalar loops of {@link Loops} (which use {@link Math#exp}) in the last bit or two.
  * <pre>{@code
  * VectorLoops.sigmoid(z, a, 0, z.length);   // a = 1 / (1 + e^(−z)), 8 values per step
  * }</pre>
@@ -33,11 +34,11 @@ final class VectorLoops {
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         int i = from;
         for (int up = from + S.loopBound(to - from); i < up; i += LANES) {
-            DoubleVector e = DoubleVector.fromArray(S, z, i).neg().lanewise(VectorOperators.EXP);
+            DoubleVector e = VectorMath.exp(DoubleVector.fromArray(S, z, i).neg());
             one.div(e.add(1.0)).intoArray(out, i);
         }
         for (; i < to; i++) {
-            out[i] = 1.0 / (1.0 + Math.exp(-z[i]));
+            out[i] = 1.0 / (1.0 + VectorMath.exp(-z[i]));
         }
     }
 
@@ -45,10 +46,10 @@ final class VectorLoops {
     static void exp(double[] z, double[] out, int from, int to) {
         int i = from;
         for (int up = from + S.loopBound(to - from); i < up; i += LANES) {
-            DoubleVector.fromArray(S, z, i).lanewise(VectorOperators.EXP).intoArray(out, i);
+            VectorMath.exp(DoubleVector.fromArray(S, z, i)).intoArray(out, i);
         }
         for (; i < to; i++) {
-            out[i] = Math.exp(z[i]);
+            out[i] = VectorMath.exp(z[i]);
         }
     }
 
@@ -56,10 +57,10 @@ final class VectorLoops {
     static void tanh(double[] z, double[] out, int from, int to) {
         int i = from;
         for (int up = from + S.loopBound(to - from); i < up; i += LANES) {
-            DoubleVector.fromArray(S, z, i).lanewise(VectorOperators.TANH).intoArray(out, i);
+            VectorMath.tanh(DoubleVector.fromArray(S, z, i)).intoArray(out, i);
         }
         for (; i < to; i++) {
-            out[i] = Math.tanh(z[i]);
+            out[i] = VectorMath.tanh(z[i]);
         }
     }
 
@@ -76,7 +77,7 @@ final class VectorLoops {
             s0 = DoubleVector.fromArray(S, a, aOff + j).fma(DoubleVector.fromArray(S, b, bOff + j), s0);
             j += LANES;
         }
-        double s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        double s = VectorMath.sum(s0.add(s1));
         for (; j < n; j++) {
             s = Math.fma(a[aOff + j], b[bOff + j], s);
         }
@@ -158,10 +159,10 @@ final class VectorLoops {
                     s2 = av.fma(DoubleVector.fromArray(S, b, b0 + 2 * k + p), s2);
                     s3 = av.fma(DoubleVector.fromArray(S, b, b0 + 3 * k + p), s3);
                 }
-                double t0 = s0.reduceLanes(VectorOperators.ADD);
-                double t1 = s1.reduceLanes(VectorOperators.ADD);
-                double t2 = s2.reduceLanes(VectorOperators.ADD);
-                double t3 = s3.reduceLanes(VectorOperators.ADD);
+                double t0 = VectorMath.sum(s0);
+                double t1 = VectorMath.sum(s1);
+                double t2 = VectorMath.sum(s2);
+                double t3 = VectorMath.sum(s3);
                 for (; p < k; p++) {
                     double ap = a[ai + p];
                     t0 = Math.fma(ap, b[b0 + p], t0);
@@ -187,7 +188,7 @@ final class VectorLoops {
         for (int up = from + S.loopBound(to - from); i < up; i += LANES) {
             s0 = s0.add(DoubleVector.fromArray(S, a, i));
         }
-        double s = s0.reduceLanes(VectorOperators.ADD);
+        double s = VectorMath.sum(s0);
         for (; i < to; i++) {
             s += a[i];
         }
@@ -245,12 +246,12 @@ final class VectorLoops {
         for (int up = from + S.loopBound(to - from); i < up; i += LANES) {
             DoubleVector v = DoubleVector.fromArray(S, z, i).add(b);
             v.intoArray(z, i);
-            one.div(v.neg().lanewise(VectorOperators.EXP).add(1.0)).intoArray(a, i);
+            one.div(VectorMath.exp(v.neg()).add(1.0)).intoArray(a, i);
         }
         for (; i < to; i++) {
             double v = z[i] + b;
             z[i] = v;
-            a[i] = 1.0 / (1.0 + Math.exp(-v));
+            a[i] = 1.0 / (1.0 + VectorMath.exp(-v));
         }
     }
 
@@ -290,13 +291,12 @@ final class VectorLoops {
             int j = 0;
             for (; j < up; j += LANES) {
                 // e = exp(z − max); sum += e
-                DoubleVector e = DoubleVector.fromArray(S, z, o + j).sub(DoubleVector.fromArray(S, colMax, j))
-                        .lanewise(VectorOperators.EXP);
+                DoubleVector e = VectorMath.exp(DoubleVector.fromArray(S, z, o + j).sub(DoubleVector.fromArray(S, colMax, j)));
                 e.intoArray(out, o + j);
                 DoubleVector.fromArray(S, colSum, j).add(e).intoArray(colSum, j);
             }
             for (; j < cols; j++) {
-                double e = Math.exp(z[o + j] - colMax[j]);
+                double e = VectorMath.exp(z[o + j] - colMax[j]);
                 out[o + j] = e;
                 colSum[j] += e;
             }
