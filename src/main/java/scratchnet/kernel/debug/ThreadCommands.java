@@ -25,11 +25,14 @@ import scratchnet.exec.debug.CellDebugger;
 
 /**
  * The debug commands about stopped threads: {@code threads}, {@code stackTrace}, {@code scopes},
- * {@code variables}, {@code pause}, {@code continue}, {@code next}, {@code stepIn} and {@code stepOut}. Frames in
- * cells name the cell's file and line; frames in scratchnet's classes name the source the jar
- * carries ({@code scratchnet-sources/scratchnet/nn/Network.java}). A frame has two scopes:
- * Locals, and Globals (the variables the cells declared). Frame and variable references hold
- * until the thread runs on.
+ * {@code variables}, {@code evaluate}, {@code exceptionInfo}, {@code pause}, {@code continue},
+ * {@code next}, {@code stepIn} and {@code stepOut}, and richInspectVariables in a frame
+ * ({@link #richInspect}). Frames in cells name the cell's file and line; frames in scratchnet's
+ * classes name the source the jar carries ({@code scratchnet-sources/scratchnet/nn/Network.java}).
+ * A frame has two scopes: Locals, and Globals (the variables the cells declared, by their names).
+ * Values read as {@link ValueViews} shows them; {@code variables} takes DAP's {@code start} and
+ * {@code count} for a page of a Matrix's rows or an array's elements. Frame and variable
+ * references hold until the thread runs on.
  * <pre>{@code
  * new ThreadCommands(cellDebugger, files, events).registerWith(requests);
  * }</pre>
