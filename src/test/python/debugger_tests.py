@@ -386,7 +386,8 @@ def scratchnet_values_are_readable(s):
         d.start()
         k.ok("Matrix dz = arange(0, 2500, 1).reshape(25, 100);\nMatrix big = zeros(250, 4);\n"
              "Network model = net(1, 25, 1).sigmoid().linear();\n"
-             "History h = model.fit(arange(0, 1, 0.1), arange(0, 1, 0.1), lr(0.1), iters(30));")
+             "History h = model.fit(arange(0, 1, 0.1), arange(0, 1, 0.1), lr(0.1), iters(30));\n"
+             "Matrix none = zeros(0, 3);\nMatrix flat = zeros(4, 0);")
         code = "Matrix half = dz.mul(0.5);\nint after = 1;"
         path, msg_id, sent, thread, frames = _stop_at(d, k, code, 2)
         g = _scope_vars(d, frames[0])["Globals"]
@@ -412,9 +413,26 @@ def scratchnet_values_are_readable(s):
         big = _vars(d, g["big"]["variablesReference"])
         check(len(big) == 102 and big[100]["name"] == "…" and "150 more" in big[100]["value"],
               "a 250-row matrix lists 100 rows and says how many more: %s" % short(big[98:]))
+        check(g.get("none", {}).get("value") == "Matrix 0×3" and g.get("flat", {}).get("value") == "Matrix 4×0",
+              "matrices without values: %s, %s" % (short(g.get("none")), short(g.get("flat"))))
+        flat_rows = _vars(d, g["flat"]["variablesReference"])
+        check([(v["name"], v["value"]) for v in flat_rows[:4]] == [("[%d]" % i, "[]  (0 values)") for i in range(4)],
+              "the rows of a 4×0 matrix: %s" % short(flat_rows))
+        check([v["name"] for v in _vars(d, g["none"]["variablesReference"])] == ["(fields)"], "a 0×3 matrix has no rows")
         check(g.get("model", {}).get("value") == "Network 1-25-1 sigmoid, linear (76 parameters)",
               "model: %s" % short(g.get("model")))
         check(g.get("h", {}).get("value", "").startswith("History 30 steps, last loss "), "h: %s" % short(g.get("h")))
+        layers = _vars(d, g["model"]["variablesReference"])
+        check([(v["name"], v["value"]) for v in layers[:2]] == [("layer 1", "1 → 25, sigmoid (50 parameters)"),
+                                                                 ("layer 2", "25 → 1, linear (26 parameters)")],
+              "model's layers: %s" % short(layers))
+        params = {v["name"]: v for v in _vars(d, layers[0]["variablesReference"])}
+        check(params.get("w1", {}).get("value", "").startswith("Matrix 25×1  mean ")
+              and params.get("b1", {}).get("value", "").startswith("Matrix 25×1  mean ")
+              and params.get("activation", {}).get("value") == "sigmoid", "layer 1's parameters: %s" % short(params))
+        w1_rows = _vars(d, params["w1"]["variablesReference"], start=24, count=1)
+        check(len(w1_rows) == 1 and w1_rows[0]["name"] == "[24]" and w1_rows[0]["value"].endswith("(1 value)"),
+              "w1's last row: %s" % short(w1_rows))
         hidden = [n for n in g if "$JShell$" in n or "$" in n]
         check(not hidden, "Globals by the user's names only: %s" % hidden)
         d.ok("continue", {"threadId": thread})
@@ -496,6 +514,11 @@ def exception_breakpoints_stop_where_it_is_thrown(s):
         thread = stopped["threadId"]
         frames = d.ok("stackTrace", {"threadId": thread})["stackFrames"]
         check(frames[0]["name"].startswith("DivergenceCheck."), "the top frame: %s" % short(frames[0]))
+        bias = d.ok("evaluate", {"expression": "m.layers[1].b", "frameId": frames[0]["id"], "context": "watch"})
+        check("NaN" in bias.get("result", "") or "Infinity" in bias.get("result", ""),
+              "the output bias when training diverged: %s" % short(bias))
+        locals_ = _scope_vars(d, frames[0])["Locals"]
+        check("s" in locals_ and "this" in locals_, "DivergenceCheck's locals: %s" % short(locals_))
         info = d.ok("exceptionInfo", {"threadId": thread})
         check(info.get("exceptionId") == "scratchnet.nn.TrainingDivergedException"
               and "smaller learning rate" in info.get("description", ""), "exceptionInfo: %s" % short(info))

@@ -351,8 +351,7 @@ public final class ThreadCommands {
         ValueViews.Item item = evaluation(r.arguments().get("frameId")).evaluate(Expression.parse(text), text.strip());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("text/plain", item.value());
-        ValueViews.MatrixRef m = item.opens() instanceof Value ? ValueViews.matrix((Value) item.opens()) : null;
-        if (m != null) {
+        if (item.opens() instanceof ValueViews.MatrixRef m) {
             data.put("text/html", ValueViews.matrixHtml(m));
         }
         Map<String, Object> body = new LinkedHashMap<>();

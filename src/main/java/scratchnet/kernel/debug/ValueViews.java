@@ -23,8 +23,9 @@ import scratchnet.nn.Network;
  * How the debugger shows scratchnet's own types, read from the stopped cell JVM through JDI
  * without running code there, in the words of {@link ValueSummary} (the same lines as
  * {@code %vars}): a Matrix by its shape and statistics, opening into its rows (paged) and its raw
- * fields; a Network by its layers; a History by its steps and last loss; a short primitive array
- * with its elements. Everything else is shown as {@link JdiValues} shows it.
+ * fields; a Network by its layers, opening into each layer's w, b (as matrices) and activation;
+ * a History by its steps and last loss; a short primitive array with its elements. Everything
+ * else is shown as {@link JdiValues} shows it.
  * <pre>{@code
  * ValueViews.item("dz", frame.getValue(dz)).value()   // "Matrix 25×100  mean 0.0132  std 0.41  min -1.2  max 1.9"
  * ValueViews.children(matrixRef, 0, 10)               // [0] … [9]: each row's values
@@ -64,11 +65,22 @@ final class ValueViews {
     record Row(MatrixRef matrix, int row) {
     }
 
+    /** A Network's layers, opening each into its parameters. */
+    record Layers(ObjectReference network) {
+    }
+
+    /** Layer {@code number} (from 1) of a Network: a Dense, opening into w, b and its activation. */
+    record Layer(ObjectReference dense, int number) {
+    }
+
     /** An object's raw fields, as JdiValues lists them. */
     record Fields(ObjectReference object) {
     }
 
-    /** A Matrix of the cell JVM: its shape and its row-major values there. */
+    /**
+     * A Matrix of the cell JVM, or a layer's parameter array taken as one: its shape and its
+     * row-major values there; {@code object} is the Matrix (null for a parameter array).
+     */
     record MatrixRef(ObjectReference object, int rows, int cols, ArrayReference data) {
         /** Values {@code from} … {@code from + n − 1} (row-major), read in one call. */
         double[] read(int from, int n) {
@@ -98,12 +110,12 @@ final class ValueViews {
         String type = v == null ? "" : JShellNames.strip(v.type().name());
         MatrixRef m = matrix(v);
         if (m != null) {
-            return new Item(name, matrixLine(m), type, v, m.rows());
+            return matrixItem(name, m, type);
         }
         if (v instanceof ObjectReference && !(v instanceof ArrayReference) && !(v instanceof StringReference)) {
             String cls = ((ObjectReference) v).referenceType().name();
             if (NETWORK.equals(cls)) {
-                return new Item(name, networkLine((ObjectReference) v), type, v, 0);
+                return new Item(name, networkLine((ObjectReference) v), type, new Layers((ObjectReference) v), 0);
             }
             if (HISTORY.equals(cls)) {
                 return new Item(name, historyLine((ObjectReference) v), type, v, 0);
@@ -119,6 +131,11 @@ final class ValueViews {
             }
         }
         return new Item(name, line, type, JdiValues.hasChildren(v) ? v : null, indexed);
+    }
+
+    private static Item matrixItem(String name, MatrixRef m, String type) {
+        return new Item(name, matrixLine(m), type, m.rows() * (long) m.cols() > 0 || m.object() != null ? m : null,
+                m.rows());
     }
 
     /** The entry for row {@code i} of a matrix: its values, the middle ones left out of a long row. */
@@ -152,16 +169,35 @@ final class ValueViews {
         if (opens instanceof Fields) {
             return fields(((Fields) opens).object());
         }
-        MatrixRef m = opens instanceof Value ? matrix((Value) opens) : null;
-        if (m != null) {
+        if (opens instanceof MatrixRef m) {
             int[] page = page(m.rows(), start, count);
             for (int i = page[0]; i < page[1]; i++) {
                 out.add(row(m, i));
             }
             more(out, m.rows(), page, count);
-            if (start == 0) {
+            if (start == 0 && m.object() != null) {
                 out.add(new Item("(fields)", "rows, cols, data", "Matrix", new Fields(m.object()), 0));
             }
+            return out;
+        }
+        if (opens instanceof Layers l) {
+            Value layers = field(l.network(), "layers");
+            if (layers instanceof ArrayReference a) {
+                List<Value> dense = a.getValues();
+                for (int i = 0; i < dense.size(); i++) {
+                    out.add(layerItem((ObjectReference) dense.get(i), i + 1));
+                }
+            }
+            out.add(new Item("(fields)", "sizes, activations, layers, …", "Network", new Fields(l.network()), 0));
+            return out;
+        }
+        if (opens instanceof Layer l) {
+            int in = intField(l.dense(), "in");
+            int outs = intField(l.dense(), "out");
+            String n = Integer.toString(l.number());
+            out.add(matrixItem("w" + n, new MatrixRef(null, outs, in, (ArrayReference) field(l.dense(), "w")), "Matrix"));
+            out.add(matrixItem("b" + n, new MatrixRef(null, outs, 1, (ArrayReference) field(l.dense(), "b")), "Matrix"));
+            out.add(new Item("activation", activationLabel(field(l.dense(), "activation")), "Activation", null, 0));
             return out;
         }
         if (opens instanceof ArrayReference) {
@@ -249,6 +285,28 @@ final class ValueViews {
         return Renderers.matrixHtml(m.rows(), m.cols(), (i, j) -> shown[rowAt[i]][colAt[j]]);
     }
 
+    /** A layer's entry: {@code 1 → 25, sigmoid (50 parameters)}. */
+    private static Item layerItem(ObjectReference dense, int number) {
+        int in = intField(dense, "in");
+        int out = intField(dense, "out");
+        String text = in + " → " + out + ", " + activationLabel(field(dense, "activation")) + " ("
+                + ((long) in * out + out) + " parameters)";
+        return new Item("layer " + number, text, "Dense", new Layer(dense, number), 0);
+    }
+
+    /** An Activation constant's label ({@code sigmoid}), read from its name. */
+    private static String activationLabel(Value activation) {
+        if (!(activation instanceof ObjectReference)) {
+            return "none";
+        }
+        String constant = ((StringReference) field((ObjectReference) activation, "name")).value();
+        try {
+            return Activation.valueOf(constant).label();
+        } catch (IllegalArgumentException e) {
+            return constant.toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     /** ValueSummary's line for a Network: layer sizes, activations, parameters. */
     static String networkLine(ObjectReference net) {
         ArrayReference sizesArray = (ArrayReference) field(net, "sizes");
@@ -258,12 +316,7 @@ final class ValueViews {
         }
         List<String> labels = new ArrayList<>();
         for (Value a : listElements((ObjectReference) field(net, "activations"))) {
-            String constant = ((StringReference) field((ObjectReference) a, "name")).value();
-            try {
-                labels.add(Activation.valueOf(constant).label());
-            } catch (IllegalArgumentException e) {
-                labels.add(constant.toLowerCase(java.util.Locale.ROOT));
-            }
+            labels.add(activationLabel(a));
         }
         // the count from the sizes alone: a Network without activations holds no weights
         return ValueSummary.network(sizes, labels, new Network(sizes).parameterCount());
