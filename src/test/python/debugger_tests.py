@@ -317,8 +317,14 @@ def pause_a_running_cell(s):
         path = d.ok("dumpCell", {"code": code})["sourcePath"]
         d.ok("configurationDone", {})
         msg_id, sent = k.execute_async(code)
-        time.sleep(1.0)
-        d.ok("pause", {"threadId": 1})
+        # the first cell of a fresh kernel may take a while to start on a busy machine: ask until it runs
+        deadline = time.monotonic() + 15
+        while True:
+            time.sleep(1.0)
+            paused = d.request("pause", {"threadId": 1})
+            if paused.get("success") is True or time.monotonic() > deadline:
+                break
+        check(paused.get("success") is True, "pause failed: %s" % short(paused))
         body = d.event("stopped", 10)["body"]
         check(body.get("reason") == "pause", "stopped after pause: %s" % short(body))
         frames = d.ok("stackTrace", {"threadId": body["threadId"]})["stackFrames"]
@@ -403,6 +409,9 @@ def scratchnet_values_are_readable(s):
         check(names == ["[%d]" % i for i in range(25)] + ["(fields)"], "dz's children: %s" % names)
         check(rows[3]["value"] == "[300, 301, 302, 303, 304, 305, 306, 307, …, 398, 399]  (100 values)",
               "dz[3]: %s" % short(rows[3]))
+        check(rows[3].get("evaluateName") == "dz[3]", "dz[3]'s evaluateName: %s" % short(rows[3]))
+        again = d.ok("evaluate", {"expression": rows[3]["evaluateName"], "frameId": frames[0]["id"], "context": "watch"})
+        check(again.get("result") == rows[3]["value"], "evaluate dz[3]: %s" % short(again))
         page = _vars(d, dz["variablesReference"], start=20, count=3)
         check([v["name"] for v in page] == ["[20]", "[21]", "[22]"], "rows 20..22: %s" % short(page))
         tail = _vars(d, rows[3]["variablesReference"], start=97, count=10)
@@ -427,6 +436,7 @@ def scratchnet_values_are_readable(s):
                                                                  ("layer 2", "25 → 1, linear (26 parameters)")],
               "model's layers: %s" % short(layers))
         params = {v["name"]: v for v in _vars(d, layers[0]["variablesReference"])}
+        check(params.get("w1", {}).get("evaluateName") == "model.layers[0].w", "w1's evaluateName: %s" % short(params))
         check(params.get("w1", {}).get("value", "").startswith("Matrix 25×1  mean ")
               and params.get("b1", {}).get("value", "").startswith("Matrix 25×1  mean ")
               and params.get("activation", {}).get("value") == "sigmoid", "layer 1's parameters: %s" % short(params))

@@ -49,6 +49,8 @@ public final class ThreadCommands {
     private final DebugEvents events;
     /** variablesReference / frame id → what it stands for, valid while the threads stay stopped. */
     private final Map<Integer, Object> refs = new HashMap<>();
+    /** variablesReference → the evaluateName of the entry it opens. */
+    private final Map<Integer, String> paths = new HashMap<>();
     private int nextRef = 1;
     /** Objects that calls made, kept from the cell JVM's GC until the thread runs on. */
     private final List<ObjectReference> pinned = new ArrayList<>();
@@ -200,7 +202,7 @@ public final class ThreadCommands {
                     // DAP's filter: "indexed" children are [i], "named" ones the rest
                     boolean indexed = item.name().startsWith("[");
                     if (!("indexed".equals(filter) && !indexed) && !("named".equals(filter) && indexed)) {
-                        vars.add(variable(item));
+                        vars.add(variable(item, ValueViews.path(t, paths.get(reference), item.name())));
                     }
                 }
             }
@@ -239,17 +241,28 @@ public final class ThreadCommands {
     }
 
     private Map<String, Object> variable(String name, Value value) {
-        return variable(ValueViews.item(name, value));
+        return variable(ValueViews.item(name, value), name);
     }
 
-    /** The DAP Variable of an entry; what it opens into gets a variablesReference. */
-    private Map<String, Object> variable(ValueViews.Item item) {
+    /**
+     * The DAP Variable of an entry that {@code evaluate} finds by {@code evaluateName} (null: by
+     * none); what it opens into gets a variablesReference.
+     */
+    private Map<String, Object> variable(ValueViews.Item item, String evaluateName) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("name", item.name());
         v.put("value", item.value());
         v.put("type", item.type());
-        v.put("evaluateName", item.name());
-        v.put("variablesReference", item.opens() == null ? 0 : ref(item.opens()));
+        if (evaluateName != null) {
+            v.put("evaluateName", evaluateName);
+        }
+        int reference = item.opens() == null ? 0 : ref(item.opens());
+        if (reference > 0 && evaluateName != null) {
+            synchronized (this) {
+                paths.put(reference, evaluateName);
+            }
+        }
+        v.put("variablesReference", reference);
         if (item.indexed() > 0) {
             v.put("indexedVariables", item.indexed());
         }
@@ -275,6 +288,7 @@ public final class ThreadCommands {
             debugger.thread(thread);
             synchronized (this) {
                 refs.clear();
+                paths.clear();
                 for (ObjectReference o : pinned) {
                     try {
                         o.enableCollection();
@@ -308,7 +322,13 @@ public final class ThreadCommands {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("result", item.value());
         body.put("type", item.type());
-        body.put("variablesReference", item.opens() == null ? 0 : ref(item.opens()));
+        int reference = item.opens() == null ? 0 : ref(item.opens());
+        if (reference > 0) {
+            synchronized (this) {
+                paths.put(reference, text.strip());
+            }
+        }
+        body.put("variablesReference", reference);
         if (item.indexed() > 0) {
             body.put("indexedVariables", item.indexed());
         }

@@ -224,6 +224,34 @@ final class ValueViews {
         return out;
     }
 
+    /**
+     * The expression {@code evaluate} takes for the child {@code name} of {@code parent} (what a
+     * variablesReference stood for), whose own expression is {@code parentPath}; null when it has
+     * none (the parent's has none, or the child is the "…" of a page).
+     * <pre>{@code
+     * ValueViews.path(matrixRef, "dz", "[3]")            // "dz[3]"
+     * ValueViews.path(new Layers(net), "model", "layer 2")  // "model.layers[1]"
+     * }</pre>
+     */
+    static String path(Object parent, String parentPath, String name) {
+        if (parentPath == null || name.equals("…")) {
+            return null;
+        }
+        if (name.equals("(fields)")) {
+            return parentPath;
+        }
+        if (name.startsWith("[")) {
+            return parentPath + name;
+        }
+        if (parent instanceof Layers && name.startsWith("layer ")) {
+            return parentPath + ".layers[" + (Integer.parseInt(name.substring("layer ".length())) - 1) + "]";
+        }
+        if (parent instanceof Layer && (name.startsWith("w") || name.startsWith("b"))) {
+            return parentPath + "." + name.charAt(0);
+        }
+        return parentPath + "." + name;
+    }
+
     /** [from, to) of {@code n} children for a request's start and count (0: the first page). */
     static int[] page(int n, int start, int count) {
         int from = Math.max(0, Math.min(start, n));

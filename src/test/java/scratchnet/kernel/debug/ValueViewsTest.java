@@ -29,4 +29,18 @@ class ValueViewsTest {
         assertArrayEquals(new int[] {0, ValueViews.PAGE}, ValueViews.page(250, 0, 0));
         assertArrayEquals(new int[] {25, 25}, ValueViews.page(25, 40, 5));
     }
+
+    @Test
+    void childrenAreNamedByTheExpressionThatEvaluatesThem() {
+        assertEquals("dz[3]", ValueViews.path(null, "dz", "[3]"));
+        assertEquals("dz[3][7]", ValueViews.path(null, "dz[3]", "[7]"));
+        assertEquals("model.layers[1]", ValueViews.path(new ValueViews.Layers(null), "model", "layer 2"));
+        assertEquals("model.layers[1].w", ValueViews.path(new ValueViews.Layer(null, 2), "model.layers[1]", "w2"));
+        assertEquals("model.layers[1].activation",
+                ValueViews.path(new ValueViews.Layer(null, 2), "model.layers[1]", "activation"));
+        assertEquals("h.losses", ValueViews.path(null, "h", "losses"));
+        assertEquals("dz", ValueViews.path(null, "dz", "(fields)"));
+        assertEquals(null, ValueViews.path(null, "big", "…"));
+        assertEquals(null, ValueViews.path(null, null, "[0]"));
+    }
 }
