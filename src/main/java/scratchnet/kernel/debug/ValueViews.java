@@ -32,7 +32,7 @@ import scratchnet.nn.Network;
  * }</pre>
  */
 final class ValueViews {
-    /** The class of scratchnet's matrices. */
+    /** The classes shown in their own way. */
     static final String MATRIX = "scratchnet.engine.Matrix";
     static final String NETWORK = "scratchnet.nn.Network";
     static final String HISTORY = "scratchnet.nn.History";
@@ -40,7 +40,7 @@ final class ValueViews {
     static final int MAX_SUMMARY_VALUES = 1_000_000;
     /** Children listed when the front end does not ask for a page. */
     static final int PAGE = 100;
-    /** Values of a row shown before "…" and after it, when the row is longer than both. */
+    /** Values of a row shown before "…" and after it, when the row is longer than both together. */
     static final int ROW_HEAD = 8;
     static final int ROW_TAIL = 2;
     /** Primitive arrays at most this long show their elements in their line. */
@@ -55,7 +55,8 @@ final class ValueViews {
      * @param name    its name ({@code dz}, {@code [3]})
      * @param value   the line shown
      * @param type    its type as the user writes it
-     * @param opens   what it opens into (a {@link Value}, {@link Row} or {@link Fields}), null for nothing
+     * @param opens   what it opens into (a {@link Value}, {@link MatrixRef}, {@link Row}, {@link Layers},
+     *                {@link Layer} or {@link Fields}), null for nothing
      * @param indexed how many indexed children it has (rows, elements), for paging; 0 for none
      */
     record Item(String name, String value, String type, Object opens, int indexed) {
@@ -96,30 +97,38 @@ final class ValueViews {
         }
     }
 
-    /** The Matrix behind {@code v}, or null when it is not one. */
+    /** The Matrix behind {@code v}, or null when it is not one (or one still being constructed, without values). */
     static MatrixRef matrix(Value v) {
         if (!(v instanceof ObjectReference) || !MATRIX.equals(((ObjectReference) v).referenceType().name())) {
             return null;
         }
         ObjectReference o = (ObjectReference) v;
-        return new MatrixRef(o, intField(o, "rows"), intField(o, "cols"), (ArrayReference) field(o, "data"));
+        Value data = field(o, "data");
+        return data == null ? null : new MatrixRef(o, intField(o, "rows"), intField(o, "cols"), (ArrayReference) data);
     }
 
-    /** The entry for a value named {@code name}. */
+    /**
+     * The entry for a value named {@code name}. A scratchnet object that cannot be read as one (a
+     * Matrix stopped in its constructor, before its fields are set) shows as any object does.
+     */
     static Item item(String name, Value v) {
         String type = v == null ? "" : JShellNames.strip(v.type().name());
-        MatrixRef m = matrix(v);
-        if (m != null) {
-            return matrixItem(name, m, type);
-        }
-        if (v instanceof ObjectReference && !(v instanceof ArrayReference) && !(v instanceof StringReference)) {
-            String cls = ((ObjectReference) v).referenceType().name();
-            if (NETWORK.equals(cls)) {
-                return new Item(name, networkLine((ObjectReference) v), type, new Layers((ObjectReference) v), 0);
+        try {
+            MatrixRef m = matrix(v);
+            if (m != null) {
+                return matrixItem(name, m, type);
             }
-            if (HISTORY.equals(cls)) {
-                return new Item(name, historyLine((ObjectReference) v), type, v, 0);
+            if (v instanceof ObjectReference && !(v instanceof ArrayReference) && !(v instanceof StringReference)) {
+                String cls = ((ObjectReference) v).referenceType().name();
+                if (NETWORK.equals(cls)) {
+                    return new Item(name, networkLine((ObjectReference) v), type, new Layers((ObjectReference) v), 0);
+                }
+                if (HISTORY.equals(cls)) {
+                    return new Item(name, historyLine((ObjectReference) v), type, v, 0);
+                }
             }
+        } catch (NullPointerException | ClassCastException e) {
+            // fields not set yet: shown by its class, opening into its fields below
         }
         String line = JdiValues.show(v);
         int indexed = 0;
