@@ -313,6 +313,7 @@ def pause_a_running_cell(s):
     with kt.fresh_kernel() as k:
         d = Debug(k)
         d.start()
+        k.ok("Matrix pm = zeros(2, 3);")
         code = "long n = 0;\nwhile (true) {\n    n++;\n}"
         path = d.ok("dumpCell", {"code": code})["sourcePath"]
         d.ok("configurationDone", {})
@@ -332,6 +333,11 @@ def pause_a_running_cell(s):
               "paused in the loop: expected the cell's line 2 or 3; got %s" % short(frames[0]))
         n = _scope_vars(d, frames[0])["Globals"].get("n", {})
         check(int(n.get("value", "0")) > 0, "n after a second of counting: %s" % short(n))
+        m = d.ok("evaluate", {"expression": "pm", "frameId": frames[0]["id"], "context": "watch"})
+        check(m.get("result", "").startswith("Matrix 2×3"), "evaluate pm in the paused frame: %s" % short(m))
+        call = d.request("evaluate", {"expression": "pm.shape()", "frameId": frames[0]["id"], "context": "watch"})
+        check(call.get("success") is False and "paused" in call.get("message", ""),
+              "a call in a paused thread (JDI calls need a thread stopped by an event): %s" % short(call))
         d.ok("continue", {"threadId": body["threadId"]})
         r = k.request("interrupt_request", {}, channel="control", timeout=5)
         cell = k.collect(msg_id, sent, 20)
