@@ -164,9 +164,9 @@ def debug_session_round_trip(s):
     check(unknown.get("success") is False and "frobnicate" in unknown.get("message", ""),
           "an unknown command: %s" % short(unknown))
     check(d.ok("setExceptionBreakpoints", {"filters": []}) == {"breakpoints": []}, "setExceptionBreakpoints []")
-    refused = d.request("setExceptionBreakpoints", {"filters": ["raised"]})
-    check(refused.get("success") is False and "not supported" in refused.get("message", ""),
-          "setExceptionBreakpoints with a filter: %s" % short(refused))
+    refused = d.request("setExceptionBreakpoints", {"filters": ["userUnhandled"]})
+    check(refused.get("success") is False and '"raised"' in refused.get("message", ""),
+          "setExceptionBreakpoints with an unknown filter: %s" % short(refused))
     check(d.ok("modules", {}) == {"modules": [], "totalModules": 0}, "modules")
     d.ok("configurationDone", {})
     d.ok("disconnect", {"restart": False, "terminateDebuggee": False})
@@ -226,7 +226,7 @@ def breakpoint_stops_and_continues(s):
         check("y" not in scopes["Globals"] or scopes["Globals"]["y"]["value"] == "0",
               "y is not assigned before line 2 runs: %s" % short(scopes["Globals"].get("y")))
         arr, word = scopes["Globals"].get("arr", {}), scopes["Globals"].get("word", {})
-        check(arr.get("value") == "int[2]" and arr.get("variablesReference", 0) > 0 and word.get("value") == '"hi"',
+        check(arr.get("value") == "int[2] {3, 4}" and arr.get("variablesReference", 0) > 0 and word.get("value") == '"hi"',
               "Globals arr and word: %s, %s" % (short(arr), short(word)))
         elements = d.ok("variables", {"variablesReference": arr["variablesReference"]})["variables"]
         check([(v["name"], v["value"]) for v in elements] == [("[0]", "3"), ("[1]", "4")],
@@ -313,12 +313,19 @@ def pause_a_running_cell(s):
     with kt.fresh_kernel() as k:
         d = Debug(k)
         d.start()
+        k.ok("Matrix pm = zeros(2, 3);")
         code = "long n = 0;\nwhile (true) {\n    n++;\n}"
         path = d.ok("dumpCell", {"code": code})["sourcePath"]
         d.ok("configurationDone", {})
         msg_id, sent = k.execute_async(code)
-        time.sleep(1.0)
-        d.ok("pause", {"threadId": 1})
+        # the first cell of a fresh kernel may take a while to start on a busy machine: ask until it runs
+        deadline = time.monotonic() + 15
+        while True:
+            time.sleep(1.0)
+            paused = d.request("pause", {"threadId": 1})
+            if paused.get("success") is True or time.monotonic() > deadline:
+                break
+        check(paused.get("success") is True, "pause failed: %s" % short(paused))
         body = d.event("stopped", 10)["body"]
         check(body.get("reason") == "pause", "stopped after pause: %s" % short(body))
         frames = d.ok("stackTrace", {"threadId": body["threadId"]})["stackFrames"]
@@ -326,6 +333,11 @@ def pause_a_running_cell(s):
               "paused in the loop: expected the cell's line 2 or 3; got %s" % short(frames[0]))
         n = _scope_vars(d, frames[0])["Globals"].get("n", {})
         check(int(n.get("value", "0")) > 0, "n after a second of counting: %s" % short(n))
+        m = d.ok("evaluate", {"expression": "pm", "frameId": frames[0]["id"], "context": "watch"})
+        check(m.get("result", "").startswith("Matrix 2×3"), "evaluate pm in the paused frame: %s" % short(m))
+        call = d.request("evaluate", {"expression": "pm.shape()", "frameId": frames[0]["id"], "context": "watch"})
+        check(call.get("success") is False and "paused" in call.get("message", ""),
+              "a call in a paused thread (JDI calls need a thread stopped by an event): %s" % short(call))
         d.ok("continue", {"threadId": body["threadId"]})
         r = k.request("interrupt_request", {}, channel="control", timeout=5)
         cell = k.collect(msg_id, sent, 20)
@@ -370,6 +382,183 @@ def interrupt_while_stopped(s):
         check(took <= 5.0, "the cell ended %.1f s after the interrupt" % took)
         check(k.value("1 + 2") == "3", "a cell after the interrupt")
         return "ended %.2f s after the interrupt" % took
+
+
+def _vars(d, ref, **page):
+    args = {"variablesReference": ref}
+    args.update(page)
+    return d.ok("variables", args)["variables"]
+
+
+@test
+def scratchnet_values_are_readable(s):
+    """Stopped: a Matrix shows shape and statistics and opens into paged rows; a Network its layers; a History its steps."""
+    with kt.fresh_kernel() as k:
+        d = Debug(k)
+        d.start()
+        k.ok("Matrix dz = arange(0, 2500, 1).reshape(25, 100);\nMatrix big = zeros(250, 4);\n"
+             "Network model = net(1, 25, 1).sigmoid().linear();\n"
+             "History h = model.fit(arange(0, 1, 0.1), arange(0, 1, 0.1), lr(0.1), iters(30));\n"
+             "Matrix none = zeros(0, 3);\nMatrix flat = zeros(4, 0);")
+        code = "Matrix half = dz.mul(0.5);\nint after = 1;"
+        path, msg_id, sent, thread, frames = _stop_at(d, k, code, 2)
+        g = _scope_vars(d, frames[0])["Globals"]
+        dz = g.get("dz", {})
+        # 0 … 2499: mean 1249.5, population std √((2500² − 1)/12) = 721.69
+        check(dz.get("value") == "Matrix 25×100  mean 1250  std 721.7  min 0  max 2499",
+              "dz's summary: %s" % short(dz))
+        check(dz.get("indexedVariables") == 25 and dz.get("variablesReference", 0) > 0, "dz's rows: %s" % short(dz))
+        half = g.get("half", {})
+        check(half.get("value", "").startswith("Matrix 25×100  mean 624.8"), "half, assigned on line 1: %s" % short(half))
+        rows = _vars(d, dz["variablesReference"])
+        names = [v["name"] for v in rows]
+        check(names == ["[%d]" % i for i in range(25)] + ["(fields)"], "dz's children: %s" % names)
+        check(rows[3]["value"] == "[300, 301, 302, 303, 304, 305, 306, 307, …, 398, 399]  (100 values)",
+              "dz[3]: %s" % short(rows[3]))
+        check(rows[3].get("evaluateName") == "dz[3]", "dz[3]'s evaluateName: %s" % short(rows[3]))
+        again = d.ok("evaluate", {"expression": rows[3]["evaluateName"], "frameId": frames[0]["id"], "context": "watch"})
+        check(again.get("result") == rows[3]["value"], "evaluate dz[3]: %s" % short(again))
+        page = _vars(d, dz["variablesReference"], start=20, count=3)
+        check([v["name"] for v in page] == ["[20]", "[21]", "[22]"], "rows 20..22: %s" % short(page))
+        tail = _vars(d, rows[3]["variablesReference"], start=97, count=10)
+        check([(v["name"], v["value"]) for v in tail] == [("[97]", "397"), ("[98]", "398"), ("[99]", "399")],
+              "the end of row 3: %s" % short(tail))
+        fields = _vars(d, rows[-1]["variablesReference"])
+        check(sorted(v["name"] for v in fields) == ["cols", "data", "rows"], "dz's raw fields: %s" % short(fields))
+        big = _vars(d, g["big"]["variablesReference"])
+        check(len(big) == 102 and big[100]["name"] == "…" and "150 more" in big[100]["value"],
+              "a 250-row matrix lists 100 rows and says how many more: %s" % short(big[98:]))
+        check(g.get("none", {}).get("value") == "Matrix 0×3" and g.get("flat", {}).get("value") == "Matrix 4×0",
+              "matrices without values: %s, %s" % (short(g.get("none")), short(g.get("flat"))))
+        flat_rows = _vars(d, g["flat"]["variablesReference"])
+        check([(v["name"], v["value"]) for v in flat_rows[:4]] == [("[%d]" % i, "[]  (0 values)") for i in range(4)],
+              "the rows of a 4×0 matrix: %s" % short(flat_rows))
+        check([v["name"] for v in _vars(d, g["none"]["variablesReference"])] == ["(fields)"], "a 0×3 matrix has no rows")
+        check(g.get("model", {}).get("value") == "Network 1-25-1 sigmoid, linear (76 parameters)",
+              "model: %s" % short(g.get("model")))
+        check(g.get("h", {}).get("value", "").startswith("History 30 steps, last loss "), "h: %s" % short(g.get("h")))
+        layers = _vars(d, g["model"]["variablesReference"])
+        check([(v["name"], v["value"]) for v in layers[:2]] == [("layer 1", "1 → 25, sigmoid (50 parameters)"),
+                                                                 ("layer 2", "25 → 1, linear (26 parameters)")],
+              "model's layers: %s" % short(layers))
+        params = {v["name"]: v for v in _vars(d, layers[0]["variablesReference"])}
+        check(params.get("w1", {}).get("evaluateName") == "model.layers[0].w", "w1's evaluateName: %s" % short(params))
+        check(params.get("w1", {}).get("value", "").startswith("Matrix 25×1  mean ")
+              and params.get("b1", {}).get("value", "").startswith("Matrix 25×1  mean ")
+              and params.get("activation", {}).get("value") == "sigmoid", "layer 1's parameters: %s" % short(params))
+        w1_rows = _vars(d, params["w1"]["variablesReference"], start=24, count=1)
+        check(len(w1_rows) == 1 and w1_rows[0]["name"] == "[24]" and w1_rows[0]["value"].endswith("(1 value)"),
+              "w1's last row: %s" % short(w1_rows))
+        hidden = [n for n in g if "$JShell$" in n or "$" in n]
+        check(not hidden, "Globals by the user's names only: %s" % hidden)
+        d.ok("continue", {"threadId": thread})
+        r = k.collect(msg_id, sent, 30)
+        check(r.status == "ok", "the cell after continue: " + r.describe())
+        return dz["value"]
+
+
+@test
+def evaluate_in_a_stopped_frame(s):
+    """evaluate takes names, fields, indices and a Matrix's methods; anything else gets an error saying what works."""
+    with kt.fresh_kernel() as k:
+        d = Debug(k)
+        caps = d.ok("initialize", INITIALIZE)
+        check(caps.get("supportsEvaluateForHovers") is True, "initialize: supportsEvaluateForHovers %s" % short(caps))
+        d.ok("attach", {})
+        d.event("initialized")
+        k.ok("Matrix dz = arange(0, 2500, 1).reshape(25, 100);\nNetwork model = net(1, 25, 1).sigmoid().linear();")
+        code = "int[] counts = {4, 5, 6};\nint after = 1;"
+        path, msg_id, sent, thread, frames = _stop_at(d, k, code, 2)
+        fid = frames[0]["id"]
+
+        def ev(expr, context="watch"):
+            return d.request("evaluate", {"expression": expr, "frameId": fid, "context": context})
+
+        def result(expr, context="watch"):
+            r = ev(expr, context)
+            check(r.get("success") is True, "evaluate %s: %s" % (expr, short(r)))
+            return r["body"]
+
+        shape = result("dz.shape()")
+        check(shape.get("result") == "int[2] {25, 100}", "dz.shape(): %s" % short(shape))
+        check(result("dz.mean()", "hover").get("result") == "1249.5", "dz.mean()")
+        check(result("dz.sum()", "repl").get("result") == str(sum(range(2500))) + ".0", "dz.sum()")
+        check(result("dz.rows()").get("result") == "25", "dz.rows()")
+        t = result("dz.T()")
+        check(t.get("result", "").startswith("Matrix 100×25") and t.get("variablesReference", 0) > 0, "dz.T(): %s" % short(t))
+        check(result("dz[2]").get("result", "").startswith("[200, 201,"), "dz[2]")
+        check(result("dz[2][99]").get("result") == "299.0", "dz[2][99]")
+        check(result("counts[1]").get("result") == "5", "counts[1]")
+        check(result("counts.length").get("result") == "3", "counts.length")
+        check(result("dz.rows").get("result") == "25", "the field dz.rows")
+        check(result("model.sizes").get("result") == "int[3] {1, 25, 1}", "model.sizes")
+        bad = ev("dz.mul(2) + 1")
+        check(bad.get("success") is False and "cannot evaluate" in bad.get("message", "")
+              and "dz.shape()" in bad.get("message", ""), "an unsupported expression: %s" % short(bad))
+        missing = ev("nope")
+        check(missing.get("success") is False and "no variable nope" in missing.get("message", ""),
+              "an unknown name: %s" % short(missing))
+        out = ev("dz[25]")
+        check(out.get("success") is False and "25 rows" in out.get("message", ""), "dz[25]: %s" % short(out))
+        rich = d.ok("richInspectVariables", {"variableName": "dz", "frameId": fid})
+        html = rich.get("data", {}).get("text/html", "")
+        check("<table" in html and "(25×100)" in html and ">2499<" in html and "…" in html,
+              "richInspectVariables of dz in the frame: %s" % short(rich, 300))
+        d.ok("continue", {"threadId": thread})
+        r = k.collect(msg_id, sent, 30)
+        check(r.status == "ok", "the cell after continue: " + r.describe())
+
+
+@test
+def exception_breakpoints_stop_where_it_is_thrown(s):
+    """raised stops where a diverging fit throws, with the message; uncaught stops on what ends a cell, not on what it catches."""
+    with kt.fresh_kernel() as k:
+        d = Debug(k)
+        caps = d.ok("initialize", INITIALIZE)
+        filters = [f.get("filter") for f in caps.get("exceptionBreakpointFilters", [])]
+        check(filters == ["raised", "uncaught"], "exceptionBreakpointFilters %s" % filters)
+        d.ok("attach", {})
+        d.event("initialized")
+        d.ok("setExceptionBreakpoints", {"filters": ["raised"]})
+        d.ok("configurationDone", {})
+        code = ("Matrix x = arange(0, 1, 0.01);\nNetwork m = net(1, 25, 1).sigmoid().linear();\n"
+                "m.fit(x, x.mul(20), lr(1e6), iters(100));")
+        msg_id, sent = k.execute_async(code)
+        stopped = d.event("stopped", 30)["body"]
+        check(stopped.get("reason") == "exception" and "TrainingDivergedException" in stopped.get("text", "")
+              and "diverged" in stopped.get("description", ""), "stopped on the divergence: %s" % short(stopped))
+        thread = stopped["threadId"]
+        frames = d.ok("stackTrace", {"threadId": thread})["stackFrames"]
+        check(frames[0]["name"].startswith("DivergenceCheck."), "the top frame: %s" % short(frames[0]))
+        bias = d.ok("evaluate", {"expression": "m.layers[1].b", "frameId": frames[0]["id"], "context": "watch"})
+        check("NaN" in bias.get("result", "") or "Infinity" in bias.get("result", ""),
+              "the output bias when training diverged: %s" % short(bias))
+        locals_ = _scope_vars(d, frames[0])["Locals"]
+        check("s" in locals_ and "this" in locals_, "DivergenceCheck's locals: %s" % short(locals_))
+        info = d.ok("exceptionInfo", {"threadId": thread})
+        check(info.get("exceptionId") == "scratchnet.nn.TrainingDivergedException"
+              and "smaller learning rate" in info.get("description", ""), "exceptionInfo: %s" % short(info))
+        d.ok("continue", {"threadId": thread})
+        r = k.collect(msg_id, sent, 30)
+        check(r.status == "error" and r.content.get("ename", "").endswith("TrainingDivergedException"),
+              "the cell after continue: " + r.describe())
+
+        d.ok("setExceptionBreakpoints", {"filters": ["uncaught"]})
+        caught = k.execute('int parsed;\ntry { parsed = Integer.parseInt("x"); } catch (NumberFormatException e) { parsed = -1; }\n'
+                           'System.out.println(parsed);', timeout=20)
+        check(caught.status == "ok" and caught.stream() == "-1\n", "a caught exception does not stop: " + caught.describe())
+        msg_id, sent = k.execute_async("int[] two = new int[2];\nint third = two[2];")
+        stopped = d.event("stopped", 30)["body"]
+        check(stopped.get("reason") == "exception" and "ArrayIndexOutOfBoundsException" in stopped.get("text", ""),
+              "stopped on the uncaught exception: %s" % short(stopped))
+        frames = d.ok("stackTrace", {"threadId": stopped["threadId"]})["stackFrames"]
+        check(frames[0].get("line") == 2, "stopped on the cell's line 2: %s" % short(frames[0]))
+        d.ok("continue", {"threadId": stopped["threadId"]})
+        r = k.collect(msg_id, sent, 30)
+        check(r.status == "error", "the cell after continue: " + r.describe())
+        d.ok("setExceptionBreakpoints", {"filters": []})
+        again = k.execute("int[] three = new int[3];\nint fourth = three[3];", timeout=20)
+        check(again.status == "error", "with no filters the cell just fails: " + again.describe())
 
 
 if __name__ == "__main__":

@@ -141,26 +141,50 @@ public final class Renderers {
     }
 
     private static MimeBundle matrix(Matrix m) {
-        int[] rows = visible(m.rows());
-        int[] cols = visible(m.cols());
-        String shape = "(" + m.rows() + "×" + m.cols() + ")";
+        return new MimeBundle().put(MimeBundle.TEXT, m.toString()).put("text/html", matrixHtml(m.rows(), m.cols(), m::get));
+    }
+
+    /** Reads the value at row {@code i}, column {@code j} of a matrix. */
+    @FunctionalInterface
+    public interface Cells {
+        /** The value at (i, j). */
+        double get(int i, int j);
+    }
+
+    /**
+     * The HTML table of a {@code rows×cols} matrix: its first and last 6 rows and columns around
+     * "…" when it has more than 12 (the indices {@link #shownIndices} gives); only the cells shown
+     * are read from {@code cells}.
+     * <pre>{@code
+     * Renderers.matrixHtml(m.rows(), m.cols(), m::get)   // "<table class=\"scratchnet-matrix\" …"
+     * }</pre>
+     */
+    public static String matrixHtml(int rows, int cols, Cells cells) {
+        int[] shownRows = visible(rows);
+        int[] shownCols = visible(cols);
+        String shape = "(" + rows + "×" + cols + ")";
         StringBuilder h = new StringBuilder("<table class=\"scratchnet-matrix\" style=\"font-family:monospace\">");
         h.append("<caption style=\"text-align:left\">Matrix ").append(shape).append("</caption>");
         h.append("<thead><tr><th></th>");
-        for (int j : cols) {
+        for (int j : shownCols) {
             h.append("<th>").append(j < 0 ? "…" : Integer.toString(j)).append("</th>");
         }
         h.append("</tr></thead><tbody>");
-        for (int i : rows) {
+        for (int i : shownRows) {
             h.append("<tr><th>").append(i < 0 ? "…" : Integer.toString(i)).append("</th>");
-            for (int j : cols) {
+            for (int j : shownCols) {
                 h.append("<td style=\"text-align:right\">")
-                        .append(i < 0 || j < 0 ? "…" : Html.num(m.get(i, j))).append("</td>");
+                        .append(i < 0 || j < 0 ? "…" : Html.num(cells.get(i, j))).append("</td>");
             }
             h.append("</tr>");
         }
         h.append("</tbody></table>");
-        return new MimeBundle().put(MimeBundle.TEXT, m.toString()).put("text/html", h.toString());
+        return h.toString();
+    }
+
+    /** The indices {@link #matrixHtml} shows of n: all when n ≤ 12, else the first 6, -1 for "…", the last 6. */
+    public static int[] shownIndices(int n) {
+        return visible(n);
     }
 
     /** The indices shown of n: all when n ≤ 12, else the first 6, -1 for "…", the last 6. */

@@ -1,11 +1,11 @@
 package scratchnet.display;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import scratchnet.engine.Matrix;
-import scratchnet.nn.Activation;
 import scratchnet.nn.History;
 import scratchnet.nn.Network;
 import scratchnet.plot.Figure;
@@ -88,10 +88,27 @@ public final class ValueSummary {
         return b;
     }
 
-    /** {@code Matrix 25×100  mean 0.5  std 0.29  min 0  max 1}, then {@code  NaN 3  Inf 1} when present. */
     private static String matrix(Matrix m) {
-        int rows = m.rows();
-        int cols = m.cols();
+        return matrix(m.rows(), m.cols(), m.flatten());
+    }
+
+    /**
+     * The line of a {@code rows×cols} Matrix from its values in row-major order, all of them or
+     * only the first ones (then the line says how many the statistics cover): shape, mean, std
+     * (numpy's, ddof 0), min and max of the finite values, then {@code  NaN 3  Inf 1} when present.
+     * <pre>{@code
+     * ValueSummary.matrix(2, 3, new double[] {1, 2, 3, 4, 5, 6})   // "Matrix 2×3  mean 3.5  std 1.708  min 1  max 6"
+     * ValueSummary.matrix(1000, 4, firstEight)   // "Matrix 1000×4  mean …  (of the first 8 values)"
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when there are more values than {@code rows·cols}
+     */
+    public static String matrix(int rows, int cols, double[] values) {
+        long size = (long) rows * cols;
+        if (values.length > size) {
+            throw new IllegalArgumentException("a " + rows + "×" + cols + " matrix has " + size
+                    + " values; got " + values.length);
+        }
         StringBuilder sb = new StringBuilder("Matrix ").append(rows).append('×').append(cols);
         // one pass over the finite values (Welford): mean, sum of squared deviations, min, max
         long n = 0;
@@ -101,22 +118,19 @@ public final class ValueSummary {
         double m2 = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                double v = m.get(i, j);
-                if (Double.isNaN(v)) {
-                    nan++;
-                } else if (Double.isInfinite(v)) {
-                    inf++;
-                } else {
-                    n++;
-                    // δ = v − mean;  mean += δ/n;  M2 += δ·(v − mean)
-                    double d = v - mean;
-                    mean += d / n;
-                    m2 += d * (v - mean);
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                }
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                nan++;
+            } else if (Double.isInfinite(v)) {
+                inf++;
+            } else {
+                n++;
+                // δ = v − mean;  mean += δ/n;  M2 += δ·(v − mean)
+                double d = v - mean;
+                mean += d / n;
+                m2 += d * (v - mean);
+                min = Math.min(min, v);
+                max = Math.max(max, v);
             }
         }
         if (n > 0) {
@@ -130,34 +144,59 @@ public final class ValueSummary {
         if (inf > 0) {
             sb.append("  Inf ").append(inf);
         }
+        if (values.length < size) {
+            sb.append("  (of the first ").append(values.length).append(" values)");
+        }
         return sb.toString();
     }
 
-    /** {@code Network 1-25-1 sigmoid, linear (76 parameters)}. */
     private static String network(Network net) {
+        List<String> labels = new ArrayList<>();
+        net.activations().forEach(a -> labels.add(a.label()));
+        return network(net.sizes(), labels, net.parameterCount());
+    }
+
+    /**
+     * The line of a Network from its layer sizes (input first), the labels of the activations
+     * given so far and its number of parameters.
+     * <pre>{@code
+     * ValueSummary.network(new int[] {1, 25, 1}, List.of("sigmoid", "linear"), 76)
+     * // "Network 1-25-1 sigmoid, linear (76 parameters)"
+     * }</pre>
+     */
+    public static String network(int[] sizes, List<String> activations, long parameters) {
         StringBuilder sb = new StringBuilder("Network ");
-        int[] sizes = net.sizes();
         for (int l = 0; l < sizes.length; l++) {
             sb.append(l == 0 ? "" : "-").append(sizes[l]);
         }
-        List<Activation> acts = net.activations();
-        for (int l = 0; l < acts.size(); l++) {
-            sb.append(l == 0 ? " " : ", ").append(acts.get(l).label());
+        for (int l = 0; l < activations.size(); l++) {
+            sb.append(l == 0 ? " " : ", ").append(activations.get(l));
         }
-        if (acts.size() < sizes.length - 1) {
-            sb.append(acts.isEmpty() ? " " : ", ").append(sizes.length - 1 - acts.size()).append(" activation(s) missing");
+        if (activations.size() < sizes.length - 1) {
+            sb.append(activations.isEmpty() ? " " : ", ").append(sizes.length - 1 - activations.size())
+                    .append(" activation(s) missing");
         }
-        return sb.append(" (").append(net.parameterCount()).append(" parameters)").toString();
+        return sb.append(" (").append(parameters).append(" parameters)").toString();
     }
 
-    /** {@code History 4000 steps, last loss 0.00123} (and whether training was interrupted or stopped). */
     private static String history(History h) {
-        String end = h.interrupted() ? ", interrupted" : h.stopped() ? ", stopped" : "";
-        return "History " + h.updates() + " steps, last loss " + (h.size() == 0 ? "-" : num(h.lastLoss())) + end;
+        return history(h.updates(), h.size() == 0 ? Double.NaN : h.lastLoss(), h.interrupted(), h.stopped());
     }
 
-    /** Four significant digits, without trailing zeros: 0.495, 0.2887, 1.5e-05. */
-    static String num(double v) {
+    /**
+     * The line of a training History: its updates, its last recorded loss (NaN for none), and
+     * whether training was interrupted or stopped.
+     * <pre>{@code
+     * ValueSummary.history(4000, 0.00123, false, false)   // "History 4000 steps, last loss 0.00123"
+     * }</pre>
+     */
+    public static String history(int updates, double lastLoss, boolean interrupted, boolean stopped) {
+        String end = interrupted ? ", interrupted" : stopped ? ", stopped" : "";
+        return "History " + updates + " steps, last loss " + (Double.isNaN(lastLoss) ? "-" : num(lastLoss)) + end;
+    }
+
+    /** Four significant digits, without trailing zeros: 0.495, 0.2887, 1.5e-05 (NaN and Infinity as Java writes them). */
+    public static String num(double v) {
         if (v == 0) {
             return "0";
         }

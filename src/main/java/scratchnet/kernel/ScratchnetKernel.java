@@ -129,6 +129,10 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
         });
         debugger.requests().register("richInspectVariables", r -> {
             variablesWatched = true;
+            // in a frame of a stopped thread: read there (the cell is not idle)
+            if (r.arguments().get("frameId") instanceof Number && debugger.threads().anyStopped()) {
+                return debugger.threads().richInspect(r);
+            }
             try {
                 return variablesRequests.richBody(r.arguments().get("variableName"));
             } catch (IllegalArgumentException e) {

@@ -34,6 +34,28 @@ class ValueSummaryTest {
     }
 
     @Test
+    void matrixLineFromValuesSaysWhenTheyAreOnlyTheFirstOnes() {
+        assertThat(ValueSummary.matrix(2, 3, new double[] {1, 2, 3, 4, 5, 6}))
+                .isEqualTo(ValueSummary.line(Matrix.of(new double[][] {{1, 2, 3}, {4, 5, 6}})));
+        // mean of 1, 2 = 1.5, std 0.5
+        assertThat(ValueSummary.matrix(1000, 4, new double[] {1, 2}))
+                .isEqualTo("Matrix 1000×4  mean 1.5  std 0.5  min 1  max 2  (of the first 2 values)");
+        assertThat(ValueSummary.matrix(0, 5, new double[0])).isEqualTo("Matrix 0×5");
+        assertThat(ValueSummary.matrix(1, 3, new double[] {Double.NaN, Double.NEGATIVE_INFINITY, 2}))
+                .isEqualTo("Matrix 1×3  mean 2  std 0  min 2  max 2  NaN 1  Inf 1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ValueSummary.matrix(1, 1, new double[2]))
+                .hasMessageContaining("1×1").hasMessageContaining("got 2");
+    }
+
+    @Test
+    void networkAndHistoryLinesFromTheirParts() {
+        assertThat(ValueSummary.network(new int[] {1, 25, 1}, java.util.List.of("sigmoid", "linear"), 76))
+                .isEqualTo(ValueSummary.line(net(1, 25, 1).sigmoid().linear()));
+        assertThat(ValueSummary.history(4000, 0.00123, false, true)).isEqualTo("History 4000 steps, last loss 0.00123, stopped");
+        assertThat(ValueSummary.history(0, Double.NaN, true, true)).isEqualTo("History 0 steps, last loss -, interrupted");
+    }
+
+    @Test
     void networkLineGivesLayersActivationsAndParameters() {
         assertThat(ValueSummary.line(net(1, 25, 1).sigmoid().linear()))
                 .isEqualTo("Network 1-25-1 sigmoid, linear (76 parameters)");

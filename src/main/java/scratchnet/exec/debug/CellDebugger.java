@@ -6,21 +6,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import com.sun.jdi.AbsentInformationException;
+import com.sun.jdi.ClassNotLoadedException;
 import com.sun.jdi.IncompatibleThreadStateException;
+import com.sun.jdi.InvalidTypeException;
+import com.sun.jdi.InvocationException;
 import com.sun.jdi.Location;
 import com.sun.jdi.Method;
+import com.sun.jdi.ObjectReference;
 import com.sun.jdi.ReferenceType;
 import com.sun.jdi.StackFrame;
 import com.sun.jdi.ThreadReference;
+import com.sun.jdi.Value;
 import com.sun.jdi.VirtualMachine;
 import com.sun.jdi.event.BreakpointEvent;
 import com.sun.jdi.event.Event;
+import com.sun.jdi.event.ExceptionEvent;
 import com.sun.jdi.event.LocatableEvent;
 import com.sun.jdi.event.StepEvent;
 import com.sun.jdi.request.BreakpointRequest;
 import com.sun.jdi.request.EventRequest;
 import com.sun.jdi.request.EventRequestManager;
+import com.sun.jdi.request.ExceptionRequest;
 import com.sun.jdi.request.StepRequest;
 
 /**
@@ -32,7 +42,9 @@ import com.sun.jdi.request.StepRequest;
  * breakpoints off until the next cell, so it always ends the cell. A step goes on until the cell
  * line changes (JShell's wrapper spreads one cell line over several class lines), and a step over
  * the last line of one snippet stops at the start of the cell's next snippet, which JShell runs
- * as a class of its own.
+ * as a class of its own. With {@link #exceptionStops} on, a thread also stops where an exception
+ * is thrown in the cells' or scratchnet's code ({@code raised}), or where one is thrown that no
+ * code of the cell catches ({@code uncaught}); the stop's reason is "exception".
  * <pre>{@code
  * debugger.attach(vm);                                   // each new cell JVM
  * debugger.breakpoints("501940937.java", List.of(2));     // from setBreakpoints
@@ -62,6 +74,16 @@ public final class CellDebugger {
     private final Map<Long, StepOrigin> steps = new HashMap<>();
     /** One-shot stops at the start of the cell's next snippets, for a step over or out of a snippet's end. */
     private final List<BreakpointRequest> entries = new ArrayList<>();
+    /** Which exceptions stop a thread: thrown in user code, and not caught by it. */
+    private boolean raised;
+    private boolean uncaught;
+    private ExceptionRequest exceptionRequest;
+    /** The exception stopped on last: it stops once, not again at each rethrow. */
+    private ObjectReference lastException;
+    /** Thread id → the exception it stopped on. */
+    private final Map<Long, ObjectReference> exceptions = new HashMap<>();
+    /** Threads running a method for {@link #invoke}: nothing they meet stops them. */
+    private final Set<Long> invoking = ConcurrentHashMap.newKeySet();
 
     /** Where a step began: the cell and line (null outside cells), the stack's depth, the step's kind. */
     private record StepOrigin(String path, int line, int frames, int depth) {
@@ -81,6 +103,110 @@ public final class CellDebugger {
         stopped.clear();
         steps.clear();
         entries.clear();
+        exceptions.clear();
+        exceptionRequest = null;
+        lastException = null;
+        installExceptionRequest();
+    }
+
+    /**
+     * Stops threads on exceptions from now on: {@code raised} where any is thrown in a cell's or
+     * scratchnet's code, {@code uncaught} where one is thrown that the cell's code does not catch
+     * (it would end the cell); both false stops none.
+     */
+    public synchronized void exceptionStops(boolean raised, boolean uncaught) {
+        this.raised = raised;
+        this.uncaught = uncaught;
+        installExceptionRequest();
+    }
+
+    private void installExceptionRequest() {
+        if (vm == null) {
+            return;
+        }
+        try {
+            EventRequestManager erm = vm.eventRequestManager();
+            if (exceptionRequest != null) {
+                erm.deleteEventRequest(exceptionRequest);
+                exceptionRequest = null;
+            }
+            if (raised || uncaught) {
+                // every exception, caught or not: JShell catches them all, so "uncaught" is decided in handle
+                exceptionRequest = erm.createExceptionRequest(null, true, true);
+                if (!uncaught) {
+                    // only throws in user code count: the JDK's own need not reach the kernel
+                    for (String pattern : NOT_STEPPED) {
+                        exceptionRequest.addClassExclusionFilter(pattern);
+                    }
+                }
+                exceptionRequest.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
+                exceptionRequest.putProperty(MINE, "exception");
+                exceptionRequest.enable();
+            }
+        } catch (RuntimeException e) {
+            // the JVM is gone
+        }
+    }
+
+    /** Whether an exception event stops its thread, by the filters set. */
+    private boolean stopsOn(ExceptionEvent e) {
+        String thrownIn = e.location().declaringType().name();
+        boolean userCode = byName.containsKey(thrownIn)
+                || thrownIn.startsWith("scratchnet.") && !thrownIn.startsWith("scratchnet.exec.") && runsCell(e.thread());
+        if (raised && userCode) {
+            return true;
+        }
+        return uncaught && escapesCell(e);
+    }
+
+    /**
+     * Whether the exception leaves a cell's code uncaught: going up the stack from where it was
+     * thrown, a cell's top level (its do_it$) comes before the method that catches it.
+     */
+    private boolean escapesCell(ExceptionEvent e) {
+        Location caught = e.catchLocation();
+        try {
+            for (StackFrame f : e.thread().frames()) {
+                Location at = f.location();
+                if (caught != null && at.method().equals(caught.method())) {
+                    return false;
+                }
+                if (at.method().name().equals("do_it$") && byName.containsKey(at.declaringType().name())) {
+                    return true;
+                }
+            }
+        } catch (IncompatibleThreadStateException | RuntimeException x) {
+            // cannot tell: do not stop
+        }
+        return false;
+    }
+
+    /** The exception thread {@code threadId} stopped on, or null when it stopped for another reason. */
+    public synchronized ObjectReference exception(long threadId) {
+        return exceptions.get(threadId);
+    }
+
+    /**
+     * Runs {@code method} (of {@code object}, without arguments) in the stopped thread, the other
+     * threads left as they are; nothing it meets stops it. The thread's frames must be read anew
+     * afterwards.
+     *
+     * @throws IllegalArgumentException when the thread is not stopped at a breakpoint, step or exception
+     * @throws InvocationException when the method threw
+     */
+    public Value invoke(long threadId, ObjectReference object, Method method) throws InvocationException {
+        ThreadReference t = thread(threadId);
+        invoking.add(threadId);
+        try {
+            return object.invokeMethod(t, method, List.of(), ObjectReference.INVOKE_SINGLE_THREADED);
+        } catch (IncompatibleThreadStateException e) {
+            throw new IllegalArgumentException("methods can be called only in a thread stopped at a breakpoint,"
+                    + " a step or an exception, not in one paused", e);
+        } catch (InvalidTypeException | ClassNotLoadedException e) {
+            throw new IllegalArgumentException("cannot call " + method.name() + ": " + e, e);
+        } finally {
+            invoking.remove(threadId);
+        }
     }
 
     /** Notes a class JShell loaded for a cell, and sets the cell's breakpoints in it. */
@@ -185,11 +311,15 @@ public final class CellDebugger {
      * true when its thread stays stopped (the caller must not resume it).
      */
     public boolean handle(Event e) {
-        if (!(e instanceof BreakpointEvent || e instanceof StepEvent) || e.request().getProperty(MINE) == null) {
+        if (!(e instanceof BreakpointEvent || e instanceof StepEvent || e instanceof ExceptionEvent)
+                || e.request() == null || e.request().getProperty(MINE) == null) {
             return false;
         }
         ThreadReference thread = ((LocatableEvent) e).thread();
         long id = thread.uniqueID();
+        if (invoking.contains(id)) {
+            return false;
+        }
         boolean step = e instanceof StepEvent || "entry".equals(e.request().getProperty(MINE));
         StopListener l;
         synchronized (this) {
@@ -200,7 +330,15 @@ public final class CellDebugger {
                 return false;
             }
             StepOrigin origin = steps.get(id);
-            if (e instanceof StepEvent && origin != null) {
+            if (e instanceof ExceptionEvent) {
+                ObjectReference thrown = ((ExceptionEvent) e).exception();
+                // rethrown on its way up (a finally block ends with a throw): it stopped once already
+                if (thrown.equals(lastException) || !stopsOn((ExceptionEvent) e)) {
+                    return false;
+                }
+                lastException = thrown;
+                exceptions.put(id, thrown);
+            } else if (e instanceof StepEvent && origin != null) {
                 try {
                     StepOrigin here = cellLineOf(((LocatableEvent) e).location(), thread.frameCount(), origin.depth());
                     if (here.equals(origin)) {
@@ -218,7 +356,7 @@ public final class CellDebugger {
             stopped.put(id, thread);
             l = listener;
         }
-        l.stopped(id, step ? "step" : "breakpoint");
+        l.stopped(id, e instanceof ExceptionEvent ? "exception" : step ? "step" : "breakpoint");
         return true;
     }
 
@@ -303,6 +441,7 @@ public final class CellDebugger {
     public synchronized void resume(long threadId) {
         ThreadReference t = thread(threadId);
         stopped.remove(threadId);
+        exceptions.remove(threadId);
         t.resume();
     }
 
@@ -316,6 +455,7 @@ public final class CellDebugger {
         }
         createStep(t, depth);
         stopped.remove(threadId);
+        exceptions.remove(threadId);
         t.resume();
     }
 
@@ -363,6 +503,7 @@ public final class CellDebugger {
             }
         }
         stopped.clear();
+        exceptions.clear();
     }
 
     /** An interrupt: every stopped thread runs on, and nothing stops until {@link #cellStarted}. */

@@ -8,6 +8,6 @@ package scratchnet.exec.debug;
  */
 @FunctionalInterface
 public interface StopListener {
-    /** Thread {@code threadId} stopped; {@code reason} is "breakpoint" or "step". */
+    /** Thread {@code threadId} stopped; {@code reason} is "breakpoint", "step", "pause" or "exception". */
     void stopped(long threadId, String reason);
 }

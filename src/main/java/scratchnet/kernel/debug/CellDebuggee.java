@@ -35,4 +35,9 @@ public final class CellDebuggee implements Debuggee {
     public void resumeAll() {
         debugger.resumeAll();
     }
+
+    @Override
+    public void exceptionStops(boolean raised, boolean uncaught) {
+        debugger.exceptionStops(raised, uncaught);
+    }
 }

@@ -18,4 +18,10 @@ public interface Debuggee {
 
     /** Lets every stopped thread run on (the front end has stopped debugging). */
     void resumeAll();
+
+    /**
+     * Stop where an exception is thrown in the cells' or scratchnet's code ({@code raised}), or
+     * where one is thrown that the cell does not catch ({@code uncaught}); both false: never.
+     */
+    void exceptionStops(boolean raised, boolean uncaught);
 }

@@ -95,6 +95,20 @@ final class JdiValues {
         return out;
     }
 
+    /** A Throwable's message, read from its field (null when it has none). */
+    static String message(ObjectReference throwable) {
+        Field f = throwable.referenceType().fieldByName("detailMessage");
+        Value v = f == null ? null : throwable.getValue(f);
+        return v instanceof StringReference ? JShellNames.strip(((StringReference) v).value()) : null;
+    }
+
+    /** A Throwable as Java prints it, without its package: {@code TrainingDivergedException: fit: the loss became NaN …}. */
+    static String exceptionText(ObjectReference throwable) {
+        String msg = message(throwable);
+        String type = simple(throwable.referenceType().name());
+        return msg == null ? type : type + ": " + msg;
+    }
+
     private static String simple(String type) {
         String t = JShellNames.strip(type);
         return t.substring(t.lastIndexOf('.') + 1);

@@ -22,6 +22,7 @@ public final class KernelDebugger {
     private final DebugEvents events;
     private final CellFiles files = new CellFiles();
     private final SessionCommands session;
+    private final ThreadCommands threads;
     /** The debug request answered last: the parent of the events it causes. */
     private volatile MessageContext lastRequest;
 
@@ -34,8 +35,9 @@ public final class KernelDebugger {
         });
         this.session = new SessionCommands(files, events, new CellDebuggee(cells, files));
         session.registerWith(requests);
-        new ThreadCommands(cells, files, events).registerWith(requests);
-        cells.listen((thread, reason) -> events.send("stopped", ThreadCommands.stoppedBody(thread, reason)));
+        this.threads = new ThreadCommands(cells, files, events);
+        threads.registerWith(requests);
+        cells.listen((thread, reason) -> events.send("stopped", threads.stoppedBody(thread, reason)));
     }
 
     /** Handles the connection's debug_requests, stopping the cells through {@code cells}. */
@@ -66,6 +68,11 @@ public final class KernelDebugger {
         return files;
     }
 
+
+    /** The commands about stopped threads (richInspectVariables in a frame goes to them). */
+    public ThreadCommands threads() {
+        return threads;
+    }
 
     /** Whether a front end has started debugging. */
     public boolean started() {

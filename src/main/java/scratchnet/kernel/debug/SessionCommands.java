@@ -9,10 +9,11 @@ import java.util.Map;
 /**
  * The debug commands about the session rather than a stopped thread: {@code initialize},
  * {@code attach}, {@code configurationDone}, {@code disconnect}, {@code debugInfo},
- * {@code dumpCell}, {@code setBreakpoints}, {@code source}, and {@code setExceptionBreakpoints}
- * and {@code modules}, which JupyterLab sends and which have nothing to set or list here. The breakpoints are kept per
- * source path (a cell file, see {@link CellFiles}) and handed to the {@link Debuggee}, which
- * stops the cells there.
+ * {@code dumpCell}, {@code setBreakpoints}, {@code source}, {@code setExceptionBreakpoints}
+ * (the filters {@code raised} and {@code uncaught}, see {@link #EXCEPTION_FILTERS}) and
+ * {@code modules}, which JupyterLab sends and which has nothing to list here. The breakpoints are
+ * kept per source path (a cell file, see {@link CellFiles}) and handed to the {@link Debuggee},
+ * which stops the cells there.
  * <pre>{@code
  * new SessionCommands(files, events, debuggee).registerWith(requests);
  * }</pre>
@@ -28,6 +29,8 @@ public final class SessionCommands {
     /** Source path → breakpoint lines, in the order they were set. */
     private final Map<String, List<Integer>> breakpoints = new LinkedHashMap<>();
     private volatile boolean started;
+    /** The exception filters set last. */
+    private volatile List<String> exceptionFilters = List.of();
 
     /** Commands over these cell files, sending events through {@code events}, stopping cells through {@code debuggee}. */
     public SessionCommands(CellFiles files, DebugEvents events, Debuggee debuggee) {
@@ -51,12 +54,34 @@ public final class SessionCommands {
         requests.register("modules", r -> Map.of("modules", List.of(), "totalModules", 0));
     }
 
-    /** No exception filters are offered (initialize says so): only "none of them" can be set. */
+    /** The exception filters initialize offers, as the Debug Adapter Protocol's ExceptionBreakpointsFilters. */
+    static final List<Map<String, Object>> EXCEPTION_FILTERS = List.of(
+            Map.of("filter", "raised", "label", "Raised exceptions", "default", false,
+                    "description", "Stop where an exception is thrown in the cells' or scratchnet's code, caught or not"),
+            Map.of("filter", "uncaught", "label", "Uncaught exceptions", "default", false,
+                    "description", "Stop where an exception is thrown that the cell does not catch (it ends the cell)"));
+
+    /** The filters set: stop on "raised" and/or "uncaught" exceptions; none stops on none. */
     private Map<String, Object> setExceptionBreakpoints(DebugRequest r) throws DebugException {
-        if (!r.list("filters").isEmpty()) {
-            throw new DebugException("stopping on exceptions is not supported yet; got filters " + r.list("filters"));
+        List<String> set = new ArrayList<>();
+        for (Object f : r.list("filters")) {
+            set.add(String.valueOf(f));
         }
-        return Map.of("breakpoints", List.of());
+        for (Object o : r.list("filterOptions")) {
+            set.add(String.valueOf(o instanceof Map ? ((Map<?, ?>) o).get("filterId") : o));
+        }
+        List<Map<String, Object>> answered = new ArrayList<>();
+        for (String f : set) {
+            if (!f.equals("raised") && !f.equals("uncaught")) {
+                throw new DebugException("setExceptionBreakpoints: unknown filter \"" + f
+                        + "\"; the filters are \"raised\" (any exception thrown in the cells' or scratchnet's code)"
+                        + " and \"uncaught\" (one the cell does not catch)");
+            }
+            answered.add(Map.of("verified", true));
+        }
+        exceptionFilters = List.copyOf(set);
+        debuggee.exceptionStops(set.contains("raised"), set.contains("uncaught"));
+        return Map.of("breakpoints", answered);
     }
 
     /** Whether a front end has started debugging (initialize, until disconnect). */
@@ -72,15 +97,16 @@ public final class SessionCommands {
         caps.put("supportsFunctionBreakpoints", false);
         caps.put("supportsConditionalBreakpoints", false);
         caps.put("supportsHitConditionalBreakpoints", false);
-        caps.put("supportsEvaluateForHovers", false);
+        caps.put("supportsEvaluateForHovers", true);
         caps.put("supportsSetVariable", false);
         caps.put("supportsStepBack", false);
         caps.put("supportsRestartFrame", false);
         caps.put("supportsModulesRequest", false);
         caps.put("supportsDelayedStackTraceLoading", false);
-        caps.put("supportsExceptionInfoRequest", false);
+        caps.put("supportsExceptionInfoRequest", true);
         caps.put("supportsTerminateRequest", false);
-        caps.put("exceptionBreakpointFilters", List.of());
+        caps.put("exceptionBreakpointFilters", EXCEPTION_FILTERS);
+        caps.put("supportsExceptionFilterOptions", false);
         return caps;
     }
 
@@ -101,6 +127,8 @@ public final class SessionCommands {
         for (String p : paths) {
             debuggee.breakpoints(p, List.of());
         }
+        exceptionFilters = List.of();
+        debuggee.exceptionStops(false, false);
         debuggee.resumeAll();
         return null;
     }
@@ -125,7 +153,7 @@ public final class SessionCommands {
         body.put("breakpoints", list);
         body.put("stoppedThreads", debuggee.stoppedThreads());
         body.put("richRendering", true);
-        body.put("exceptionPaths", List.of());
+        body.put("exceptionPaths", exceptionFilters);
         body.put("copyToGlobals", false);
         return body;
     }

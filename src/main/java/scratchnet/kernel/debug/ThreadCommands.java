@@ -25,11 +25,14 @@ import scratchnet.exec.debug.CellDebugger;
 
 /**
  * The debug commands about stopped threads: {@code threads}, {@code stackTrace}, {@code scopes},
- * {@code variables}, {@code pause}, {@code continue}, {@code next}, {@code stepIn} and {@code stepOut}. Frames in
- * cells name the cell's file and line; frames in scratchnet's classes name the source the jar
- * carries ({@code scratchnet-sources/scratchnet/nn/Network.java}). A frame has two scopes:
- * Locals, and Globals (the variables the cells declared). Frame and variable references hold
- * until the thread runs on.
+ * {@code variables}, {@code evaluate}, {@code exceptionInfo}, {@code pause}, {@code continue},
+ * {@code next}, {@code stepIn} and {@code stepOut}, and richInspectVariables in a frame
+ * ({@link #richInspect}). Frames in cells name the cell's file and line; frames in scratchnet's
+ * classes name the source the jar carries ({@code scratchnet-sources/scratchnet/nn/Network.java}).
+ * A frame has two scopes: Locals, and Globals (the variables the cells declared, by their names).
+ * Values read as {@link ValueViews} shows them; {@code variables} takes DAP's {@code start} and
+ * {@code count} for a page of a Matrix's rows or an array's elements. Frame and variable
+ * references hold until the thread runs on.
  * <pre>{@code
  * new ThreadCommands(cellDebugger, files, events).registerWith(requests);
  * }</pre>
@@ -46,7 +49,11 @@ public final class ThreadCommands {
     private final DebugEvents events;
     /** variablesReference / frame id → what it stands for, valid while the threads stay stopped. */
     private final Map<Integer, Object> refs = new HashMap<>();
+    /** variablesReference → the evaluateName of the entry it opens. */
+    private final Map<Integer, String> paths = new HashMap<>();
     private int nextRef = 1;
+    /** Objects that calls made, kept from the cell JVM's GC until the thread runs on. */
+    private final List<ObjectReference> pinned = new ArrayList<>();
 
     private record FrameRef(long thread, int depth) {
     }
@@ -69,7 +76,11 @@ public final class ThreadCommands {
         requests.register("threads", r -> threads());
         requests.register("stackTrace", r -> stackTrace(r.integer("threadId")));
         requests.register("scopes", r -> scopes(r.integer("frameId")));
-        requests.register("variables", r -> variables(r.integer("variablesReference")));
+        requests.register("variables", r -> variables(r.integer("variablesReference"),
+                DebugRequest.number(r.arguments().get("start"), 0), DebugRequest.number(r.arguments().get("count"), 0),
+                String.valueOf(r.arguments().get("filter"))));
+        requests.register("evaluate", this::evaluate);
+        requests.register("exceptionInfo", r -> exceptionInfo(r.integer("threadId")));
         requests.register("pause", r -> pause());
         requests.register("continue", r -> run(r, -1));
         requests.register("next", r -> run(r, StepRequest.STEP_OVER));
@@ -164,7 +175,7 @@ public final class ThreadCommands {
         return s;
     }
 
-    private Map<String, Object> variables(int reference) throws DebugException {
+    private Map<String, Object> variables(int reference, int start, int count, String filter) throws DebugException {
         Object t = target(reference, "variablesReference");
         List<Map<String, Object>> vars = new ArrayList<>();
         try {
@@ -186,9 +197,13 @@ public final class ThreadCommands {
                 for (Map.Entry<String, Value> e : globals(debugger.vm()).entrySet()) {
                     vars.add(variable(e.getKey(), e.getValue()));
                 }
-            } else if (t instanceof Value) {
-                for (Map.Entry<String, Value> e : JdiValues.children((Value) t).entrySet()) {
-                    vars.add(variable(e.getKey(), e.getValue()));
+            } else {
+                for (ValueViews.Item item : ValueViews.children(t, start, count)) {
+                    // DAP's filter: "indexed" children are [i], "named" ones the rest
+                    boolean indexed = item.name().startsWith("[");
+                    if (!("indexed".equals(filter) && !indexed) && !("named".equals(filter) && indexed)) {
+                        vars.add(variable(item, ValueViews.path(t, paths.get(reference), item.name())));
+                    }
                 }
             }
         } catch (AbsentInformationException e) {
@@ -221,17 +236,36 @@ public final class ThreadCommands {
     }
 
     /** A name JShell gave a variable of its own in a wrapper's do_it$. */
-    private static boolean isJShellTemporary(String name) {
+    static boolean isJShellTemporary(String name) {
         return name.endsWith("_") || name.contains("$");
     }
 
     private Map<String, Object> variable(String name, Value value) {
+        return variable(ValueViews.item(name, value), name);
+    }
+
+    /**
+     * The DAP Variable of an entry that {@code evaluate} finds by {@code evaluateName} (null: by
+     * none); what it opens into gets a variablesReference.
+     */
+    private Map<String, Object> variable(ValueViews.Item item, String evaluateName) {
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("name", name);
-        v.put("value", JdiValues.show(value));
-        v.put("type", value == null ? "" : JShellNames.strip(value.type().name()));
-        v.put("evaluateName", name);
-        v.put("variablesReference", JdiValues.hasChildren(value) ? ref(value) : 0);
+        v.put("name", item.name());
+        v.put("value", item.value());
+        v.put("type", item.type());
+        if (evaluateName != null) {
+            v.put("evaluateName", evaluateName);
+        }
+        int reference = item.opens() == null ? 0 : ref(item.opens());
+        if (reference > 0 && evaluateName != null) {
+            synchronized (this) {
+                paths.put(reference, evaluateName);
+            }
+        }
+        v.put("variablesReference", reference);
+        if (item.indexed() > 0) {
+            v.put("indexedVariables", item.indexed());
+        }
         return v;
     }
 
@@ -254,6 +288,15 @@ public final class ThreadCommands {
             debugger.thread(thread);
             synchronized (this) {
                 refs.clear();
+                paths.clear();
+                for (ObjectReference o : pinned) {
+                    try {
+                        o.enableCollection();
+                    } catch (RuntimeException e) {
+                        // the JVM is gone
+                    }
+                }
+                pinned.clear();
             }
             events.send("continued", Map.of("threadId", thread, "allThreadsContinued", false));
             if (depth < 0) {
@@ -267,10 +310,111 @@ public final class ThreadCommands {
         return depth < 0 ? Map.of("allThreadsContinued", false) : null;
     }
 
-    /** The stopped thread, for the stopped event. */
-    static Map<String, Object> stoppedBody(long threadId, String reason) {
+    /**
+     * {@code evaluate} of a name, fields, indices and a Matrix's methods without arguments (see
+     * {@link Expression}) in the frame {@code frameId}, or without one in the top frame of the
+     * first stopped thread.
+     */
+    private Map<String, Object> evaluate(DebugRequest r) throws DebugException {
+        String text = r.string("expression");
+        Expression e = Expression.parse(text);
+        ValueViews.Item item = evaluation(r.arguments().get("frameId")).evaluate(e, text.strip());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("result", item.value());
+        body.put("type", item.type());
+        int reference = item.opens() == null ? 0 : ref(item.opens());
+        if (reference > 0) {
+            synchronized (this) {
+                paths.put(reference, text.strip());
+            }
+        }
+        body.put("variablesReference", reference);
+        if (item.indexed() > 0) {
+            body.put("indexedVariables", item.indexed());
+        }
+        return body;
+    }
+
+    /** An evaluation in the frame {@code frameId} (a number), or the first stopped thread's top frame. */
+    private Evaluation evaluation(Object frameId) throws DebugException {
+        long thread;
+        int depth;
+        if (frameId instanceof Number) {
+            Object t = target(((Number) frameId).intValue(), "frame");
+            if (!(t instanceof FrameRef)) {
+                throw new DebugException(frameId + " is not a frame id");
+            }
+            thread = ((FrameRef) t).thread();
+            depth = ((FrameRef) t).depth();
+        } else {
+            List<Long> stopped = debugger.stoppedThreads();
+            if (stopped.isEmpty()) {
+                throw new DebugException("expressions are evaluated while a thread is stopped; none is");
+            }
+            thread = stopped.get(0);
+            depth = 0;
+        }
+        return new Evaluation(debugger, thread, depth, globals(debugger.vm()), o -> {
+            synchronized (this) {
+                pinned.add(o);
+            }
+        });
+    }
+
+    /**
+     * richInspectVariables while a thread is stopped: {@code variableName} (any expression
+     * {@code evaluate} takes) in the frame {@code frameId}, as display data: its line as
+     * text/plain, and a Matrix as an HTML table too.
+     */
+    public Map<String, Object> richInspect(DebugRequest r) throws DebugException {
+        String text = r.string("variableName");
+        ValueViews.Item item = evaluation(r.arguments().get("frameId")).evaluate(Expression.parse(text), text.strip());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("text/plain", item.value());
+        if (item.opens() instanceof ValueViews.MatrixRef m) {
+            data.put("text/html", ValueViews.matrixHtml(m));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", data);
+        body.put("metadata", new LinkedHashMap<>());
+        return body;
+    }
+
+    /** Whether a thread is stopped, so that richInspect can answer. */
+    public boolean anyStopped() {
+        return !debugger.stoppedThreads().isEmpty();
+    }
+
+    /** {@code exceptionInfo}: the exception the thread stopped on. */
+    private Map<String, Object> exceptionInfo(long threadId) throws DebugException {
+        ObjectReference e = debugger.exception(threadId);
+        if (e == null) {
+            throw new DebugException("thread " + threadId + " did not stop on an exception");
+        }
+        String type = JShellNames.strip(e.referenceType().name());
+        String message = JdiValues.message(e);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("message", message == null ? "" : message);
+        details.put("typeName", type.substring(type.lastIndexOf('.') + 1));
+        details.put("fullTypeName", type);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("exceptionId", type);
+        body.put("description", JdiValues.exceptionText(e));
+        body.put("breakMode", "always");
+        body.put("details", details);
+        return body;
+    }
+
+    /** The stopped event's body for a stop of {@code threadId}; a stop on an exception says which. */
+    Map<String, Object> stoppedBody(long threadId, String reason) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reason", reason);
+        ObjectReference e = "exception".equals(reason) ? debugger.exception(threadId) : null;
+        if (e != null) {
+            String text = JdiValues.exceptionText(e);
+            body.put("description", "Paused on " + text);
+            body.put("text", text);
+        }
         body.put("threadId", threadId);
         body.put("preserveFocusHint", false);
         body.put("allThreadsStopped", false);

@@ -36,6 +36,11 @@ class SessionCommandsTest {
             public void resumeAll() {
                 calls.add("resumeAll");
             }
+
+            @Override
+            public void exceptionStops(boolean raised, boolean uncaught) {
+                calls.add("exceptionStops raised=" + raised + " uncaught=" + uncaught);
+            }
         };
         new SessionCommands(files, events, debuggee).registerWith(requests);
     }
@@ -88,7 +93,8 @@ class SessionCommandsTest {
         assertEquals(true, body("debugInfo", Map.of()).get("isStarted"));
         body("disconnect", Map.of());
         String name = CellFiles.idOf("int a = 1;");
-        assertEquals(List.of("breakpoints " + name + " [1]", "breakpoints " + name + " []", "resumeAll"), calls);
+        assertEquals(List.of("breakpoints " + name + " [1]", "breakpoints " + name + " []",
+                "exceptionStops raised=false uncaught=false", "resumeAll"), calls);
         Map<String, Object> info = body("debugInfo", Map.of());
         assertEquals(false, info.get("isStarted"));
         assertEquals(List.of(), info.get("breakpoints"));
@@ -104,5 +110,33 @@ class SessionCommandsTest {
         assertEquals("initialized", sent.get(0).get("event"));
         events.replySent();
         assertEquals(1, sent.size(), "sent once");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void exceptionFiltersAreOfferedSetAndListed() {
+        List<Map<String, Object>> offered = (List<Map<String, Object>>) body("initialize", Map.of())
+                .get("exceptionBreakpointFilters");
+        assertEquals(List.of("raised", "uncaught"), offered.stream().map(f -> f.get("filter")).toList());
+        Map<String, Object> set = body("setExceptionBreakpoints", Map.of("filters", List.of("uncaught")));
+        assertEquals(List.of(Map.of("verified", true)), set.get("breakpoints"));
+        assertEquals(List.of("exceptionStops raised=false uncaught=true"), calls);
+        assertEquals(List.of("uncaught"), body("debugInfo", Map.of()).get("exceptionPaths"));
+        body("setExceptionBreakpoints", Map.of("filters", List.of()));
+        assertEquals("exceptionStops raised=false uncaught=false", calls.get(calls.size() - 1));
+    }
+
+    @Test
+    void anUnknownExceptionFilterIsRefusedNamingTheKnownOnes() {
+        Map<String, Object> request = new HashMap<>();
+        request.put("seq", 1.0);
+        request.put("command", "setExceptionBreakpoints");
+        request.put("arguments", Map.of("filters", List.of("userUnhandled")));
+        Map<String, Object> reply = requests.answer(request);
+        assertEquals(false, reply.get("success"));
+        String message = (String) reply.get("message");
+        assertTrue(message.contains("userUnhandled") && message.contains("\"raised\"") && message.contains("\"uncaught\""),
+                message);
+        assertEquals(List.of(), calls);
     }
 }
