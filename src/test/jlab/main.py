@@ -10,7 +10,13 @@ kernels' websockets.
 import json
 import os
 
-from jupyterlab_server import LabServerApp
+from jsonschema import Draft7Validator
+from jupyterlab_server import LabServerApp, settings_utils
+
+# JupyterLab 4's settings schemas use draft-7 keywords ("const" in "oneOf"); jupyterlab_server
+# before 2.19 validates user settings as draft 4, which ignores "const", finds every "oneOf"
+# branch valid, rejects the settings and silently serves the defaults instead.
+settings_utils.Validator = Draft7Validator
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BUILD = os.path.join(HERE, "build")
