@@ -6,6 +6,7 @@
 // continue to the next iteration and to the end.
 //
 //   node src/test/jlab/debugger.mjs --jupyter-path DIR --screenshots target/jupyterlab
+//   node src/test/jlab/debugger.mjs --list          (the steps' names)
 //
 // DIR holds kernels/scratchnet/kernel.json (it becomes JUPYTER_PATH). The build (npm ci; npm run
 // build) must be there. Optional: --python PATH (default /usr/bin/python3), --chromium PATH
@@ -42,6 +43,18 @@ const LOOP_CELL = [
 const BREAKPOINT_LINE = 5;
 const ITERATIONS = 3;
 
+/** The steps, in order; --list prints them. */
+const STEPS = [
+  'lab_opens_the_notebook',
+  'lab_runs_a_cell',
+  'bug_icon_switches_the_debugger_on',
+  'gutter_click_sets_a_breakpoint',
+  'loop_stops_at_the_breakpoint',
+  'step_in_enters_scratchnet_backward',
+  'continue_stops_in_the_next_iteration',
+  'continue_runs_the_loop_to_its_end',
+];
+
 // ---------------------------------------------------------------- arguments
 
 function parseArgs(argv) {
@@ -62,6 +75,7 @@ function parseArgs(argv) {
       case '--chromium': opts.chromium = value(); break;
       case '--timeout': opts.timeout = Number(value()); break;
       case '--keep': opts.keep = true; break;
+      case '--list': console.log(STEPS.join('\n')); process.exit(0); break;
       default: throw new Error(`unknown argument ${a}; expected --jupyter-path DIR --screenshots DIR ` +
         '[--python PATH] [--chromium PATH] [--timeout SECONDS] [--keep]');
     }
@@ -368,6 +382,7 @@ async function main() {
   let browser = null;
   let server = null;
   const pass = async (name, body) => {
+    if (STEPS[passed] !== name) throw new Error(`step ${name} is not step ${passed + 1} of STEPS (${STEPS[passed]})`);
     const t0 = Date.now();
     try {
       const detail = await body();
