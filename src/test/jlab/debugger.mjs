@@ -297,6 +297,15 @@ async function steps(page, server, opts, pass) {
       .getAttribute('aria-pressed') === 'true', null, { timeout: 30000 });
     await page.locator('.jp-DebuggerSidebar').waitFor({ state: 'visible', timeout: 30000 });
     await cells.nth(1).locator('.cm-gutter.cm-breakpoint-gutter').waitFor({ timeout: 30000 });
+    // widen the sidebar by dragging its splitter, so that the screenshots show whole values
+    const handle = page.locator('#jp-main-split-panel > .lm-SplitPanel-handle:not(.lm-mod-hidden)').last();
+    const h = await handle.boundingBox();
+    if (h) {
+      await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(h.x + h.width / 2 - 250, h.y + h.height / 2, { steps: 5 });
+      await page.mouse.up();
+    }
     return 'debugger sidebar open, breakpoint gutters shown';
   });
 
@@ -321,10 +330,15 @@ async function steps(page, server, opts, pass) {
       .catch(() => { throw new Error('no line of the loop cell is highlighted as the current line'); });
     if (!highlighted.includes('backward')) throw new Error(`the highlighted line is "${highlighted}", not the backward line`);
     if (await promptCount(page, 1) !== null) throw new Error('the loop cell shows an execution count while it should be stopped');
+    // open cache: its fields z and a (arrays of matrices) come from a variables request
+    await page.locator('jp-tree-item', { has: page.locator('.jp-DebuggerVariables-name', { hasText: /^cache/ }) })
+      .first().locator('.expand-collapse-button').click();
+    const opened = await waitForSidebar(page, 'the fields z and a of cache after opening it',
+      (st) => /Matrix\[\]/.test(value(st, 'z') || '') && /Matrix\[\]/.test(value(st, 'a') || ''), 30000);
     await page.waitForTimeout(500); // let the panels finish painting
     await shot('stopped-in-loop');
     await shot('stopped-in-loop-sidebar', page.locator('.jp-DebuggerSidebar'));
-    return `Variables ${JSON.stringify(state.variables)}, top frame ${state.frames[0].location}`;
+    return `Variables ${JSON.stringify(opened.variables)}, top frame ${state.frames[0].location}`;
   });
 
   await pass('step_in_enters_scratchnet_backward', async () => {
