@@ -3,7 +3,7 @@
 // scratchnet notebook the way a learner does: open the notebook, run a cell, switch the debugger on
 // with the bug icon, click the gutter of the backward line of a training loop to set a breakpoint,
 // run the loop, read the Variables panel while it is stopped, step into scratchnet's backward,
-// continue to the next iteration and to the end.
+// step out and over to the update line, continue to the next iteration and to the end.
 //
 //   node src/test/jlab/debugger.mjs --jupyter-path DIR --screenshots target/jupyterlab
 //   node src/test/jlab/debugger.mjs --list          (the steps' names)
@@ -51,6 +51,7 @@ const STEPS = [
   'gutter_click_sets_a_breakpoint',
   'loop_stops_at_the_breakpoint',
   'step_in_enters_scratchnet_backward',
+  'step_out_and_next_reach_the_update_line',
   'continue_stops_in_the_next_iteration',
   'continue_runs_the_loop_to_its_end',
 ];
@@ -357,9 +358,22 @@ async function steps(page, server, opts, pass) {
     return `top frame ${state.frames[0].name} ${state.frames[0].location}; Variables ${JSON.stringify(state.variables)}`;
   });
 
-  await pass('continue_stops_in_the_next_iteration', async () => {
+  await pass('step_out_and_next_reach_the_update_line', async () => {
     // the source tab took the main area: back to the notebook, as a learner would
     await page.locator('.lm-TabBar-tab', { hasText: 'debug.ipynb' }).first().click();
+    await page.locator('.jp-DebuggerSidebar [data-command="debugger:stepOut"]').click();
+    const out = await waitForSidebar(page, 'the cell alone on the call stack after Step Out',
+      (s) => s.frames.length === 1 && s.frames[0].name === 'cell');
+    const outLine = /:(\d+)$/.exec(out.frames[0].location || '');
+    await page.locator('.jp-DebuggerSidebar [data-command="debugger:next"]').click();
+    const state = await waitForSidebar(page, `stopped at line ${BREAKPOINT_LINE + 1} with grads in Variables`,
+      (s) => frameAt(s, BREAKPOINT_LINE + 1) && /Gradients/.test(value(s, 'grads') || ''));
+    await page.waitForTimeout(500);
+    await shot('after-backward');
+    return `Step Out: cell line ${outLine ? outLine[1] : '?'}; Next: line ${BREAKPOINT_LINE + 1}; Variables ${JSON.stringify(state.variables)}`;
+  });
+
+  await pass('continue_stops_in_the_next_iteration', async () => {
     await page.locator('.jp-DebuggerSidebar [data-command="debugger:continue"]').click();
     const state = await waitForSidebar(page, `stopped again at line ${BREAKPOINT_LINE} with i = 1`,
       (s) => frameAt(s, BREAKPOINT_LINE) && value(s, 'i') === '1');

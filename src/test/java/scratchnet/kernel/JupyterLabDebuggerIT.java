@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * JupyterLab 4 itself debugging a scratchnet notebook in headless Chromium, as a learner would:
  * the bug icon switches the debugger on, a click in the gutter of a training loop's backward line
  * sets a breakpoint, the loop stops there with {@code i} and {@code cache} in the Variables panel,
- * Step In enters {@code Network.backward}, Continue goes to the next iteration and to the end.
+ * Step In enters {@code Network.backward}, Step Out and Next reach the update line with {@code grads}
+ * in Variables, Continue goes to the next iteration and to the end.
  * <pre>{@code
  * ./mvnw -o verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=JupyterLabDebuggerIT
  * }</pre>
@@ -78,7 +79,8 @@ class JupyterLabDebuggerIT {
                 .toList());
         // what a person looks at: the stopped loop and the step into backward, as PNG files
         tests.add(DynamicTest.dynamicTest("screenshots saved", () -> {
-            for (String name : List.of("stopped-in-loop", "stopped-in-loop-sidebar", "stepped-into-backward")) {
+            for (String name : List.of("stopped-in-loop", "stopped-in-loop-sidebar", "stepped-into-backward",
+                    "after-backward")) {
                 Path png = screenshots.resolve(name + ".png");
                 assertTrue(Files.isRegularFile(png) && Files.size(png) > 5_000,
                         "expected the screenshot " + png + " (over 5 kB); it is missing or empty");
