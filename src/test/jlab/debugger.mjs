@@ -11,8 +11,9 @@
 // DIR holds kernels/scratchnet/kernel.json (it becomes JUPYTER_PATH). The build (npm ci; npm run
 // build) must be there. Optional: --python PATH (default /usr/bin/python3), --chromium PATH
 // (default /usr/bin/chromium), --timeout SECONDS (the whole run, default 300), --keep (keep the
-// temp dir). Prints "PASS step (…)" or "FAIL step: reason" for each step (a failed step ends the
-// run), then "N passed, M failed"; exit code 0 when every step passed.
+// temp dir). The screenshots directory's PNG files are replaced by this run's. Prints
+// "PASS step (…)" or "FAIL step: reason" for each step (a failed step ends the run), then
+// "N passed, M failed"; exit code 0 when every step passed.
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -404,6 +405,10 @@ async function steps(page, server, opts, pass) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   await fsp.mkdir(opts.screenshots, { recursive: true });
+  // no screenshot of an earlier run may pass for one of this run
+  for (const f of await fsp.readdir(opts.screenshots)) {
+    if (f.endsWith('.png')) await fsp.rm(path.join(opts.screenshots, f));
+  }
   const tmp = await fsp.mkdtemp(path.join(os.tmpdir(), 'scratchnet-jupyterlab-'));
   let passed = 0;
   let failed = 0;
