@@ -182,6 +182,15 @@ final class JupyterScripts {
         }
 
         Run all = run(List.of(python, script.toString(), "--jupyter-path", jupyterPath.toString()), SCRIPT_TIMEOUT_S);
+        return resultTests(scriptName, names, all);
+    }
+
+    /**
+     * One JUnit test for each of {@code names} (the tests a script listed), failing with the reason
+     * of its {@code FAIL name: reason} line, or when the run printed no result for it; and one
+     * checking the closing {@code N passed, M failed} line against them and the exit status.
+     */
+    static Stream<DynamicTest> resultTests(String scriptName, List<String> names, Run all) {
         Map<String, String> failures = new LinkedHashMap<>();
         List<String> passed = new ArrayList<>();
         Matcher summary = null;
@@ -204,7 +213,7 @@ final class JupyterScripts {
                 }
                 if (!passed.contains(name)) {
                     fail(name + ": no result from " + scriptName + " (exit status " + all.status()
-                            + (all.timedOut() ? ", stopped after " + SCRIPT_TIMEOUT_S + " s" : "") + "); last output:\n" + tail);
+                            + (all.timedOut() ? ", stopped for taking too long" : "") + "); last output:\n" + tail);
                 }
             }));
         }

@@ -1,0 +1,474 @@
+#!/usr/bin/env node
+// JupyterLab 4 (this directory's build, served by main.py) in headless Chromium, debugging a
+// scratchnet notebook the way a learner does: open the notebook, run a cell, switch the debugger on
+// with the bug icon, click the gutter of the backward line of a training loop to set a breakpoint,
+// run the loop, read the Variables panel while it is stopped, step into scratchnet's backward,
+// step out and over to the update line, continue to the next iteration and to the end.
+//
+//   node src/test/jlab/debugger.mjs --jupyter-path DIR --screenshots target/jupyterlab
+//   node src/test/jlab/debugger.mjs --list          (the steps' names)
+//
+// DIR holds kernels/scratchnet/kernel.json (it becomes JUPYTER_PATH). The build (npm ci; npm run
+// build) must be there. Optional: --python PATH (default /usr/bin/python3), --chromium PATH
+// (default /usr/bin/chromium), --timeout SECONDS (the whole run, default 300), --keep (keep the
+// temp dir). The screenshots directory's PNG files are replaced by this run's. Prints
+// "PASS step (…)" or "FAIL step: reason" for each step (a failed step ends the run), then
+// "N passed, M failed"; exit code 0 when every step passed.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+// The notebook: data, then a hand-written training loop whose backward line (5) gets the breakpoint
+const DATA_CELL = [
+  'var x = arange(0.0, 1.0, 0.01);                     // 1×100',
+  'var y = x.mul(2 * Math.PI).map(Math::sin).mul(20);  // 20·sin(2πx)',
+].join('\n');
+const LOOP_CELL = [
+  'seed(0);',
+  'var model = net(1, 25, 1).sigmoid().linear().init(uniform());',
+  'for (int i = 0; i < 3; i++) {',
+  '    var cache = model.forward(x);          // z1, a1, z2, a2',
+  '    var grads = model.backward(cache, y);  // dw1, db1, dw2, db2',
+  '    model.update(grads, 0.3);              // w −= 0.3·dw, b −= 0.3·db',
+  '}',
+  'model',
+].join('\n');
+const BREAKPOINT_LINE = 5;
+const ITERATIONS = 3;
+
+/** The steps, in order; --list prints them. */
+const STEPS = [
+  'lab_opens_the_notebook',
+  'lab_runs_a_cell',
+  'bug_icon_switches_the_debugger_on',
+  'gutter_click_sets_a_breakpoint',
+  'loop_stops_at_the_breakpoint',
+  'step_in_enters_scratchnet_backward',
+  'step_out_and_next_reach_the_update_line',
+  'continue_stops_in_the_next_iteration',
+  'continue_runs_the_loop_to_its_end',
+];
+
+// ---------------------------------------------------------------- arguments
+
+function parseArgs(argv) {
+  const opts = {
+    jupyterPath: null, screenshots: null, python: '/usr/bin/python3', chromium: '/usr/bin/chromium',
+    timeout: 300, keep: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
+      return argv[++i];
+    };
+    switch (a) {
+      case '--jupyter-path': opts.jupyterPath = path.resolve(value()); break;
+      case '--screenshots': opts.screenshots = path.resolve(value()); break;
+      case '--python': opts.python = value(); break;
+      case '--chromium': opts.chromium = value(); break;
+      case '--timeout': opts.timeout = Number(value()); break;
+      case '--keep': opts.keep = true; break;
+      case '--list': console.log(STEPS.join('\n')); process.exit(0); break;
+      default: throw new Error(`unknown argument ${a}; expected --jupyter-path DIR --screenshots DIR ` +
+        '[--python PATH] [--chromium PATH] [--timeout SECONDS] [--keep]');
+    }
+  }
+  if (!opts.jupyterPath || !opts.screenshots) throw new Error('--jupyter-path and --screenshots are required');
+  const kernelJson = path.join(opts.jupyterPath, 'kernels', 'scratchnet', 'kernel.json');
+  if (!fs.existsSync(kernelJson)) throw new Error(`expected the kernelspec ${kernelJson}; it is missing`);
+  if (!fs.existsSync(path.join(HERE, 'build', 'bundle.js'))) {
+    throw new Error(`expected the JupyterLab build ${path.join(HERE, 'build', 'bundle.js')}; run npm ci and npm run build in ${HERE}`);
+  }
+  if (!(opts.timeout > 0)) throw new Error(`--timeout: expected a positive number of seconds; got ${opts.timeout}`);
+  return opts;
+}
+
+// ---------------------------------------------------------------- helpers
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const log = (msg) => console.error(`[jupyterlab] ${msg}`);
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function tail(file, lines = 30) {
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+function notebook() {
+  const cell = (id, source) => ({ cell_type: 'code', id, metadata: {}, execution_count: null, outputs: [], source });
+  return {
+    nbformat: 4, nbformat_minor: 5,
+    metadata: {
+      kernelspec: { name: 'scratchnet', display_name: 'Java (scratchnet)', language: 'java' },
+      language_info: { name: 'java' },
+    },
+    cells: [cell('data', DATA_CELL), cell('loop', LOOP_CELL)],
+  };
+}
+
+// ---------------------------------------------------------------- the server
+
+/** main.py on a free loopback port, with every Jupyter directory inside tmp. */
+async function startServer(opts, tmp) {
+  const dirs = { home: 'home', runtime: 'runtime', config: 'config', data: 'data', notebooks: 'notebooks', state: 'lab-state' };
+  for (const k of Object.keys(dirs)) {
+    dirs[k] = path.join(tmp, dirs[k]);
+    await fsp.mkdir(dirs[k], { recursive: true, mode: 0o700 });
+  }
+  // no "Would you like to get notified about official Jupyter news?" toast over the panels
+  const notify = path.join(dirs.state, 'user_settings', '@jupyterlab', 'apputils-extension');
+  await fsp.mkdir(notify, { recursive: true });
+  await fsp.writeFile(path.join(notify, 'notification.jupyterlab-settings'),
+    JSON.stringify({ fetchNews: 'false', checkForUpdates: false }));
+  await fsp.writeFile(path.join(dirs.notebooks, 'debug.ipynb'), JSON.stringify(notebook(), null, 1));
+
+  const env = {
+    ...process.env,
+    HOME: dirs.home,
+    JUPYTER_RUNTIME_DIR: dirs.runtime,
+    JUPYTER_CONFIG_DIR: dirs.config,
+    JUPYTER_DATA_DIR: dirs.data,
+    JUPYTER_PATH: opts.jupyterPath,
+    SCRATCHNET_LAB_STATE_DIR: dirs.state,
+    PYTHONDONTWRITEBYTECODE: '1',
+  };
+  delete env.JUPYTER_CONFIG_PATH;
+  delete env.JUPYTER_PREFER_ENV_PATH;
+  const logFile = path.join(tmp, 'server.log');
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const out = fs.openSync(logFile, 'a');
+    // no token: the server listens on loopback only, for the length of the test
+    const proc = spawn(opts.python, [path.join(HERE, 'main.py'), '--ServerApp.ip=127.0.0.1', `--ServerApp.port=${port}`,
+      '--ServerApp.port_retries=0', '--ServerApp.token=', '--ServerApp.password=', '--ServerApp.open_browser=False',
+      `--ServerApp.root_dir=${dirs.notebooks}`, '--ServerApp.allow_root=True'],
+    { env, cwd: dirs.notebooks, stdio: ['ignore', out, out], detached: true });
+    fs.closeSync(out);
+    const url = `http://127.0.0.1:${port}`;
+    const end = Date.now() + 60000;
+    while (Date.now() < end && proc.exitCode === null) {
+      try {
+        if ((await fetch(`${url}/api/kernelspecs`, { signal: AbortSignal.timeout(2000) })).ok) {
+          return { proc, url, logFile };
+        }
+      } catch { /* not yet */ }
+      await sleep(200);
+    }
+    if (proc.exitCode === null) {
+      process.kill(-proc.pid, 'SIGKILL');
+      throw new Error(`the server did not answer on ${url} within 60 s:\n${tail(logFile)}`);
+    }
+    if (attempt >= 3) throw new Error(`the server exited at start:\n${tail(logFile)}`);
+    log(`server exited at start (port ${port} taken?), retrying`);
+  }
+}
+
+/** Shuts the kernels down through the API (they live in their own sessions), then the server. */
+async function stopServer(server) {
+  const { proc, url } = server;
+  try {
+    const kernels = await (await fetch(`${url}/api/kernels`, { signal: AbortSignal.timeout(5000) })).json();
+    for (const k of kernels) {
+      await fetch(`${url}/api/kernels/${k.id}`, { method: 'DELETE', signal: AbortSignal.timeout(15000) })
+        .catch((e) => log(`stopping kernel ${k.id}: ${e.message}`));
+    }
+  } catch (e) {
+    log(`listing the kernels: ${e.message}`);
+  }
+  for (const sig of ['SIGTERM', 'SIGKILL']) {
+    try { process.kill(-proc.pid, sig); } catch { /* gone */ }
+    const end = Date.now() + 5000;
+    while (proc.exitCode === null && proc.signalCode === null && Date.now() < end) await sleep(100);
+    if (proc.exitCode !== null || proc.signalCode !== null) return;
+  }
+}
+
+// ---------------------------------------------------------------- the page
+
+/** What the debugger sidebar shows: variables of the visible scope, call stack, breakpoints. */
+function sidebar(page) {
+  return page.evaluate(() => {
+    const visible = (e) => e.offsetParent !== null;
+    const variables = [...document.querySelectorAll('.jp-DebuggerVariables-body .jp-DebuggerVariables-name')]
+      .filter(visible).map((n) => {
+        const d = n.parentElement.querySelector('.jp-DebuggerVariables-detail');
+        return { name: n.textContent.replace(/:\s*$/, '').trim(), value: d ? d.textContent.trim() : '' };
+      });
+    const frames = [...document.querySelectorAll('.jp-DebuggerCallstackFrame')].map((f) => ({
+      name: (f.querySelector('.jp-DebuggerCallstackFrame-name') || {}).textContent,
+      location: (f.querySelector('.jp-DebuggerCallstackFrame-location') || {}).textContent,
+    }));
+    const breakpoints = [...document.querySelectorAll('.jp-DebuggerBreakpoint')].map((b) => b.textContent.trim());
+    return { variables, frames, breakpoints };
+  });
+}
+
+/** Waits until the debugger shows `want` (a predicate on sidebar()), or fails saying what it showed. */
+async function waitForSidebar(page, what, want, ms = 60000) {
+  const end = Date.now() + ms;
+  let last;
+  for (;;) {
+    last = await sidebar(page);
+    if (want(last)) return last;
+    if (Date.now() > end) throw new Error(`${what}: not shown within ${ms / 1000} s; the debugger shows ${JSON.stringify(last)}`);
+    await sleep(250);
+  }
+}
+
+const value = (state, name) => (state.variables.find((v) => v.name === name) || {}).value;
+const frameAt = (state, line) => state.frames.length > 0 && state.frames[0].name === 'cell' &&
+  (state.frames[0].location || '').endsWith(`:${line}`);
+
+/** The execution count shown in the prompt of the code cell `index`, or null. */
+function promptCount(page, index) {
+  return page.evaluate((i) => {
+    const p = document.querySelectorAll('.jp-NotebookPanel .jp-CodeCell')[i].querySelector('.jp-InputArea-prompt');
+    const m = /\[(\d+)\]/.exec(p ? p.textContent : '');
+    return m ? Number(m[1]) : null;
+  }, index);
+}
+
+// ---------------------------------------------------------------- the steps
+
+async function steps(page, server, opts, pass) {
+  const shot = async (name, locator) => {
+    const file = path.join(opts.screenshots, `${name}.png`);
+    await (locator || page).screenshot({ path: file });
+    log(`screenshot ${file}`);
+    return file;
+  };
+  const cells = page.locator('.jp-NotebookPanel .jp-CodeCell');
+
+  await pass('lab_opens_the_notebook', async () => {
+    await page.goto(`${server.url}/lab/tree/debug.ipynb`);
+    await page.waitForSelector('body[data-lab-restored="true"]', { state: 'attached', timeout: 90000 });
+    await cells.nth(1).waitFor({ timeout: 30000 });
+    await page.waitForFunction(() => {
+      const w = window.jupyterapp.shell.currentWidget;
+      const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
+      return k && k.name === 'scratchnet' && k.status === 'idle';
+    }, null, { timeout: 120000, polling: 250 }).catch(async () => {
+      throw new Error(`the scratchnet kernel did not become idle; server log:\n${tail(server.logFile)}`);
+    });
+    return `JupyterLab ${await page.evaluate(() => window.jupyterapp.version)}, kernel scratchnet idle`;
+  });
+
+  await pass('lab_runs_a_cell', async () => {
+    await cells.nth(0).locator('.cm-content').click();
+    await page.keyboard.press('Shift+Enter');
+    await page.waitForFunction(() => {
+      const p = document.querySelectorAll('.jp-NotebookPanel .jp-CodeCell')[0].querySelector('.jp-InputArea-prompt');
+      return p && p.textContent.includes('[1]');
+    }, null, { timeout: 60000 });
+    return 'In [1]';
+  });
+
+  await pass('bug_icon_switches_the_debugger_on', async () => {
+    const bug = page.locator('.jp-NotebookPanel-toolbar .jp-DebuggerBugButton');
+    await page.waitForFunction(() => {
+      const b = document.querySelector('.jp-NotebookPanel-toolbar .jp-DebuggerBugButton');
+      return b && b.getAttribute('aria-disabled') === 'false';
+    }, null, { timeout: 30000 }).catch(() => {
+      throw new Error('the bug icon stayed disabled: JupyterLab did not find debugger: true in the kernel_info');
+    });
+    await bug.click();
+    await page.waitForFunction(() => document.querySelector('.jp-NotebookPanel-toolbar .jp-DebuggerBugButton')
+      .getAttribute('aria-pressed') === 'true', null, { timeout: 30000 });
+    await page.locator('.jp-DebuggerSidebar').waitFor({ state: 'visible', timeout: 30000 });
+    await cells.nth(1).locator('.cm-gutter.cm-breakpoint-gutter').waitFor({ timeout: 30000 });
+    // widen the sidebar by dragging its splitter, so that the screenshots show whole values
+    const handle = page.locator('#jp-main-split-panel > .lm-SplitPanel-handle:not(.lm-mod-hidden)').last();
+    const h = await handle.boundingBox();
+    if (h) {
+      await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(h.x + h.width / 2 - 250, h.y + h.height / 2, { steps: 5 });
+      await page.mouse.up();
+    }
+    return 'debugger sidebar open, breakpoint gutters shown';
+  });
+
+  await pass('gutter_click_sets_a_breakpoint', async () => {
+    const line = cells.nth(1).locator('.cm-line').nth(BREAKPOINT_LINE - 1);
+    const text = await line.innerText();
+    if (!text.includes('backward')) throw new Error(`line ${BREAKPOINT_LINE} of the loop cell is "${text}", not the backward line`);
+    const l = await line.boundingBox();
+    const g = await cells.nth(1).locator('.cm-gutter.cm-breakpoint-gutter').boundingBox();
+    await page.mouse.click(g.x + g.width / 2, l.y + l.height / 2);
+    const state = await waitForSidebar(page, `a breakpoint at line ${BREAKPOINT_LINE} in the Breakpoints panel`,
+      (s) => s.breakpoints.length === 1 && s.breakpoints[0].endsWith(String(BREAKPOINT_LINE)), 30000);
+    return `Breakpoints panel: ${state.breakpoints[0]}`;
+  });
+
+  await pass('loop_stops_at_the_breakpoint', async () => {
+    await cells.nth(1).locator('.cm-content').click();
+    await page.keyboard.press('Shift+Enter');
+    const state = await waitForSidebar(page, `stopped at line ${BREAKPOINT_LINE} with i = 0 and cache in Variables`,
+      (s) => frameAt(s, BREAKPOINT_LINE) && value(s, 'i') === '0' && /ForwardCache/.test(value(s, 'cache') || ''));
+    const highlighted = await cells.nth(1).locator('.cm-line.jp-DebuggerEditor-highlight').innerText()
+      .catch(() => { throw new Error('no line of the loop cell is highlighted as the current line'); });
+    if (!highlighted.includes('backward')) throw new Error(`the highlighted line is "${highlighted}", not the backward line`);
+    if (await promptCount(page, 1) !== null) throw new Error('the loop cell shows an execution count while it should be stopped');
+    // open cache: its fields z and a (arrays of matrices) come from a variables request
+    await page.locator('jp-tree-item', { has: page.locator('.jp-DebuggerVariables-name', { hasText: /^cache/ }) })
+      .first().locator('.expand-collapse-button').click();
+    const opened = await waitForSidebar(page, 'the fields z and a of cache after opening it',
+      (st) => /Matrix\[\]/.test(value(st, 'z') || '') && /Matrix\[\]/.test(value(st, 'a') || ''), 30000);
+    await page.waitForTimeout(500); // let the panels finish painting
+    await shot('stopped-in-loop');
+    await shot('stopped-in-loop-sidebar', page.locator('.jp-DebuggerSidebar'));
+    return `Variables ${JSON.stringify(opened.variables)}, top frame ${state.frames[0].location}`;
+  });
+
+  await pass('step_in_enters_scratchnet_backward', async () => {
+    await page.locator('.jp-DebuggerSidebar [data-command="debugger:stepIn"]').click();
+    const state = await waitForSidebar(page, 'Network.backward on top of the call stack with this, cache and y in Variables',
+      (s) => s.frames.length >= 2 && s.frames[0].name === 'Network.backward' && s.frames[1].name === 'cell' &&
+        /Network/.test(value(s, 'this') || '') && /ForwardCache/.test(value(s, 'cache') || '') &&
+        /Matrix/.test(value(s, 'y') || ''));
+    // the debugger asks the kernel for the source and shows it, current line highlighted
+    const source = page.locator('.jp-MainAreaWidget .jp-DebuggerEditor-highlight');
+    await source.first().waitFor({ timeout: 30000 }).catch(() => {
+      throw new Error('no source editor with a highlighted line opened for Network.backward');
+    });
+    await page.waitForTimeout(500);
+    await shot('stepped-into-backward');
+    return `top frame ${state.frames[0].name} ${state.frames[0].location}; Variables ${JSON.stringify(state.variables)}`;
+  });
+
+  await pass('step_out_and_next_reach_the_update_line', async () => {
+    // the source tab took the main area: back to the notebook, as a learner would
+    await page.locator('.lm-TabBar-tab', { hasText: 'debug.ipynb' }).first().click();
+    await page.locator('.jp-DebuggerSidebar [data-command="debugger:stepOut"]').click();
+    const out = await waitForSidebar(page, 'the cell alone on the call stack after Step Out',
+      (s) => s.frames.length === 1 && s.frames[0].name === 'cell');
+    const outLine = /:(\d+)$/.exec(out.frames[0].location || '');
+    await page.locator('.jp-DebuggerSidebar [data-command="debugger:next"]').click();
+    const state = await waitForSidebar(page, `stopped at line ${BREAKPOINT_LINE + 1} with grads in Variables`,
+      (s) => frameAt(s, BREAKPOINT_LINE + 1) && /Gradients/.test(value(s, 'grads') || ''));
+    await page.waitForTimeout(500);
+    await shot('after-backward');
+    return `Step Out: cell line ${outLine ? outLine[1] : '?'}; Next: line ${BREAKPOINT_LINE + 1}; Variables ${JSON.stringify(state.variables)}`;
+  });
+
+  await pass('continue_stops_in_the_next_iteration', async () => {
+    await page.locator('.jp-DebuggerSidebar [data-command="debugger:continue"]').click();
+    const state = await waitForSidebar(page, `stopped again at line ${BREAKPOINT_LINE} with i = 1`,
+      (s) => frameAt(s, BREAKPOINT_LINE) && value(s, 'i') === '1');
+    return `Variables ${JSON.stringify(state.variables)}`;
+  });
+
+  await pass('continue_runs_the_loop_to_its_end', async () => {
+    for (let i = 2; i < ITERATIONS; i++) {
+      await page.locator('.jp-DebuggerSidebar [data-command="debugger:continue"]').click();
+      await waitForSidebar(page, `stopped at line ${BREAKPOINT_LINE} with i = ${i}`,
+        (s) => frameAt(s, BREAKPOINT_LINE) && value(s, 'i') === String(i));
+    }
+    await page.locator('.jp-DebuggerSidebar [data-command="debugger:continue"]').click();
+    await page.waitForFunction(() => {
+      const p = document.querySelectorAll('.jp-NotebookPanel .jp-CodeCell')[1].querySelector('.jp-InputArea-prompt');
+      return p && p.textContent.includes('[2]');
+    }, null, { timeout: 60000 }).catch(() => { throw new Error('the loop cell did not finish after the last continue'); });
+    const output = await cells.nth(1).locator('.jp-OutputArea').innerText();
+    if (!output.includes('net(1, 25, 1)')) throw new Error(`the loop cell's output does not show the model: "${output.slice(0, 300)}"`);
+    const state = await waitForSidebar(page, 'an empty call stack', (s) => s.frames.length === 0, 30000);
+    await shot('loop-finished');
+    return `In [2] shows the model; call stack empty; Variables ${JSON.stringify(state.variables.map((v) => v.name))}`;
+  });
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  await fsp.mkdir(opts.screenshots, { recursive: true });
+  // no screenshot of an earlier run may pass for one of this run
+  for (const f of await fsp.readdir(opts.screenshots)) {
+    if (f.endsWith('.png')) await fsp.rm(path.join(opts.screenshots, f));
+  }
+  const tmp = await fsp.mkdtemp(path.join(os.tmpdir(), 'scratchnet-jupyterlab-'));
+  let passed = 0;
+  let failed = 0;
+  let browser = null;
+  let server = null;
+  const pass = async (name, body) => {
+    if (STEPS[passed] !== name) throw new Error(`step ${name} is not step ${passed + 1} of STEPS (${STEPS[passed]})`);
+    const t0 = Date.now();
+    try {
+      const detail = await body();
+      passed++;
+      console.log(`PASS ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s; ${detail})`);
+    } catch (e) {
+      failed++;
+      console.log(`FAIL ${name}: ${String(e && e.message || e).replace(/\n/g, '\n    ')}`);
+      throw e;
+    }
+  };
+  const watchdog = setTimeout(() => {
+    console.log(`FAIL timeout: the run took more than ${opts.timeout} s`);
+    console.log(`${passed} passed, ${failed + 1} failed`);
+    process.exit(1);
+  }, opts.timeout * 1000);
+  try {
+    server = await startServer(opts, tmp);
+    log(`server ${server.url}`);
+    browser = await chromium.launch({
+      executablePath: opts.chromium,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      timeout: 60000,
+    });
+    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    page.setDefaultTimeout(30000);
+    page.on('pageerror', (e) => log(`page error: ${e.message}`));
+    try {
+      await steps(page, server, opts, pass);
+    } catch (e) {
+      // the failing step has printed its FAIL line; keep what the page showed
+      await page.screenshot({ path: path.join(opts.screenshots, 'failure.png') }).catch(() => {});
+      if (failed === 0) throw e;
+    }
+  } catch (e) {
+    if (failed === 0) {
+      failed++;
+      console.log(`FAIL setup: ${String(e && e.message || e).replace(/\n/g, '\n    ')}`);
+    }
+  } finally {
+    if (browser) await browser.close().catch((e) => log(`closing Chromium: ${e.message}`));
+    if (server) await stopServer(server);
+    if (opts.keep) log(`kept ${tmp}`);
+    else await fsp.rm(tmp, { recursive: true, force: true });
+    clearTimeout(watchdog);
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+main().catch((e) => {
+  console.log(`FAIL arguments: ${e.message}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});
