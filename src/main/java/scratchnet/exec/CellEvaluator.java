@@ -47,6 +47,8 @@ public final class CellEvaluator implements AutoCloseable {
     private final InterruptBacklog backlog;
     /** Caps each cell's text; {@link #beginCell()} resets it. */
     private final OutputLimit limit;
+    /** The output as given, told when the cell JVM is replaced. */
+    private final CellOutput output;
     private final String classPath;
     private final List<String> jvmOptions;
     /** What {@code %classpath} added: a restarted session gets it again. */
@@ -75,6 +77,7 @@ public final class CellEvaluator implements AutoCloseable {
      * @throws IllegalArgumentException when that setting is malformed
      */
     public CellEvaluator(CellOutput sink, String classPath, List<String> jvmOptions) {
+        this.output = sink;
         // the cell JVM's output: sync marks taken out, each cell's text capped, and a flood after
         // an interrupt held back
         this.backlog = new InterruptBacklog(sink);
@@ -148,6 +151,7 @@ public final class CellEvaluator implements AutoCloseable {
     private synchronized void restart() {
         closeSession();
         tracebacks.clear();
+        output.restarted();
         session = CellSession.start(sink, classPath, jvmOptions, addedClassPath, debugger, this::classesLoaded);
     }
 
@@ -370,6 +374,16 @@ public final class CellEvaluator implements AutoCloseable {
             }
         }
         return new CellException("Interrupted", msg, List.of(Ansi.red("Interrupted") + ": " + msg));
+    }
+
+    /**
+     * Hands a comm message from the front end (JSON, as {@code scratchnet.widgets.CommMessage}
+     * writes it) to the cell JVM, whose comms thread runs the callback; false when no cell JVM is
+     * up to take it.
+     */
+    public boolean deliverComm(String json) {
+        CellSession s = session;
+        return s != null && starting.isDone() && s.line().sendComm(json);
     }
 
     /**
