@@ -40,6 +40,7 @@ public final class CellEvaluator implements AutoCloseable {
             "import java.io.*;", "import java.nio.file.*;", "import java.math.*;",
             "import static scratchnet.Dsl.*;", "import scratchnet.engine.Matrix;", "import scratchnet.nn.*;",
             "import scratchnet.display.DisplayHandle;", "import scratchnet.plot.*;", "import scratchnet.data.*;",
+            "import scratchnet.widgets.*;",
             "import org.knowm.xchart.*;", "import org.knowm.xchart.style.*;", "import tech.tablesaw.api.*;");
 
     private final SyncMarks sink;

@@ -341,12 +341,24 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
     private static DisplayData toDisplayData(MimeBundle bundle) {
         DisplayData data = new DisplayData();
         for (Map.Entry<String, String> e : bundle.data().entrySet()) {
-            data.putData(e.getKey(), e.getValue());
+            data.putData(e.getKey(), value(e.getKey(), e.getValue()));
         }
         for (Map.Entry<String, Map<String, Object>> e : bundle.metadata().entrySet()) {
             data.putMetaData(e.getKey(), e.getValue());
         }
         return data;
+    }
+
+    /** A JSON MIME type's value as JSON (a widget view's {"model_id": …}), any other as its text. */
+    private static Object value(String mime, String content) {
+        if (mime.equals("application/json") || mime.endsWith("+json")) {
+            try {
+                return com.google.gson.JsonParser.parseString(content);
+            } catch (RuntimeException e) {
+                // not JSON after all: keep the text
+            }
+        }
+        return content;
     }
 
     private void publish(Message<?> message) {
