@@ -178,5 +178,75 @@ def bad_ranges_say_what_arrived(s):
     return short(r.content.get("evalue"), 80)
 
 
+@test
+def interact_reruns_and_redraws_in_place(s):
+    """interact: controls, then the function's result; a change re-runs it and updates that display."""
+    k = s.shared()
+    r = k.ok('var calls = new java.util.concurrent.atomic.AtomicInteger();\n'
+             'var h = intSlider(1, 10, 2);\n'
+             'var it = Interact.interact(() -> { calls.incrementAndGet(); return "square " + h.value() * h.value(); }, h);')
+    shows = [m for m in r.of_type("display_data")]
+    check(len(shows) == 2, "expected the controls and the result shown; got %d displays" % len(shows))
+    result = shows[1]["content"]
+    check(result["data"].get("text/plain") == "square 4", "first result: %r" % result["data"])
+    display_id = result.get("transient", {}).get("display_id")
+    check(display_id, "the result has no display_id to update: %r" % result)
+    sid = next(m["content"]["comm_id"] for m in r.of_type("comm_open")
+               if m["content"]["data"]["state"]["_model_name"] == "IntSliderModel")
+    update(k, sid, {"value": 7})
+    m, _ = iopub_until(k, lambda m: m["msg_type"] == "update_display_data"
+                       and m["content"].get("transient", {}).get("display_id") == display_id)
+    check(m["content"]["data"].get("text/plain") == "square 49", "re-run result: %r" % m["content"]["data"])
+    return "redrawn in place"
+
+
+@test
+def interact_drops_a_run_overtaken_by_a_newer_value(s):
+    """A slow function: values changed while it runs stop that run; only the newest is shown."""
+    k = s.shared()
+    r = k.ok('var v = intSlider(0, 100, 0);\n'
+             'var slow = Interact.interact(() -> { try { Thread.sleep(v.value() == 0 ? 0 : 1500); } '
+             'catch (InterruptedException e) { Thread.currentThread().interrupt(); return "stopped"; } '
+             'return "value " + v.value(); }, v);')
+    display_id = r.of_type("display_data")[1]["content"]["transient"]["display_id"]
+    sid = next(m["content"]["comm_id"] for m in r.of_type("comm_open")
+               if m["content"]["data"]["state"]["_model_name"] == "IntSliderModel")
+    for value in (10, 20, 30):
+        update(k, sid, {"value": value})
+        kt.time.sleep(0.2)
+    shown = []
+    deadline = kt.time.monotonic() + 10
+    while kt.time.monotonic() < deadline:
+        m = k._poll("iopub", 0.3)
+        if m and m["msg_type"] == "update_display_data" and m["content"].get("transient", {}).get("display_id") == display_id:
+            shown.append(m["content"]["data"]["text/plain"])
+            if shown[-1] == "value 30":
+                break
+    check(shown == ["value 30"], "expected only the newest run shown; shown %s" % shown)
+    check(k.value("slow.runs()") == "2", "runs finished and shown: %s" % k.value("slow.runs()"))
+    return "10 and 20 dropped, 30 shown"
+
+
+@test
+def interrupt_stops_a_runaway_callback(s):
+    """A callback that loops until interrupted: interrupt_request stops it, and the next callback runs."""
+    k = s.shared()
+    r = k.ok('var stuck = new java.util.concurrent.atomic.AtomicBoolean();\n'
+             'var go = button("spin").onClick(b -> { stuck.set(true); '
+             'while (!Thread.currentThread().isInterrupted()) { } stuck.set(false); });\ngo')
+    bid = shown(r)[0]["model_id"]
+    send_comm(k, "comm_msg", {"comm_id": bid, "data": {"method": "custom", "content": {"event": "click"}}})
+    deadline = kt.time.monotonic() + 10
+    while k.value("stuck.get()") != "true" and kt.time.monotonic() < deadline:
+        kt.time.sleep(0.1)
+    check(k.value("stuck.get()") == "true", "the callback never started")
+    k.request("interrupt_request", {}, channel="control")
+    deadline = kt.time.monotonic() + 10
+    while k.value("stuck.get()") != "false" and kt.time.monotonic() < deadline:
+        kt.time.sleep(0.1)
+    check(k.value("stuck.get()") == "false", "the callback still runs after the interrupt")
+    return "stopped"
+
+
 if __name__ == "__main__":
     sys.exit(kt.main())

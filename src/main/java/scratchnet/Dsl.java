@@ -26,11 +26,13 @@ import scratchnet.widgets.Button;
 import scratchnet.widgets.Checkbox;
 import scratchnet.widgets.Dropdown;
 import scratchnet.widgets.FloatSlider;
+import scratchnet.widgets.Interact;
 import scratchnet.widgets.IntSlider;
 import scratchnet.widgets.LogSlider;
 import scratchnet.widgets.Play;
 import scratchnet.widgets.Progress;
 import scratchnet.widgets.Text;
+import scratchnet.widgets.ValueControl;
 import scratchnet.widgets.Widget;
 
 /**
@@ -505,6 +507,20 @@ public final class Dsl {
     /** HTML the code changes: {@code html("<b>ready</b>")}. */
     public static Text html(String html) {
         return Text.html(html);
+    }
+
+    /**
+     * Shows the controls and what {@code fn} makes of their values below them, and runs {@code fn}
+     * again whenever a control changes (a run still going is dropped for the newest values).
+     * <pre>{@code
+     * var lr = slider(0.05, 1, 0.3).continuousUpdate(false);
+     * interact(() -> lossCurve(net(1, 25, 1).sigmoid().linear().fit(x, y, lr(lr.value()), quiet())), lr);
+     * }</pre>
+     * It shows what it shows and returns nothing, so the cell has no value line; to count the runs
+     * or re-run by hand, keep {@code Interact.interact(fn, controls)} instead.
+     */
+    public static void interact(java.util.function.Supplier<?> fn, ValueControl<?>... controls) {
+        Interact.interact(fn, controls);
     }
 
     /** Widgets side by side: {@code hbox(lr, hidden)}. */

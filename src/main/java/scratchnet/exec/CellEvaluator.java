@@ -397,6 +397,12 @@ public final class CellEvaluator implements AutoCloseable {
         debugger.release();
         if (stopper.interrupt()) {
             backlog.hold();
+        } else {
+            // no cell runs: interrupt cell code running anyway (a widget's callback, a thread a cell started)
+            CellSession s = session;
+            if (s != null && starting.isDone()) {
+                s.line().interrupt();
+            }
         }
     }
 

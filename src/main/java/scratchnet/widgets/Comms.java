@@ -100,6 +100,8 @@ public final class Comms {
             if (c == null) {
                 return;
             }
+            // an interrupt meant for an earlier callback must not stop this one
+            Thread.interrupted();
             try {
                 c.receive(m);
             } catch (RuntimeException | Error e) {

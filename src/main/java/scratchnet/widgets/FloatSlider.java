@@ -10,7 +10,7 @@ import java.util.Map;
  * lr.value();   // 0.3 until the learner drags it
  * }</pre>
  */
-public final class FloatSlider extends ValueControl<Double> {
+public final class FloatSlider extends Slider<Double> {
     /** A slider from {@code min} to {@code max} in steps of (max − min)/100, at {@code value}. */
     public FloatSlider(double min, double max, double value) {
         this(min, max, value, (max - min) / 100);
@@ -18,7 +18,7 @@ public final class FloatSlider extends ValueControl<Double> {
 
     /** A slider from {@code min} to {@code max} in steps of {@code step}, at {@code value}. */
     public FloatSlider(double min, double max, double value, double step) {
-        super("FloatSliderModel", "FloatSliderView", "SliderStyleModel", state(min, max, value, step, "FloatSlider"));
+        super("FloatSliderModel", "FloatSliderView", state(min, max, value, step, "FloatSlider"));
     }
 
     static Map<String, Object> state(double min, double max, double value, double step, String what) {
@@ -37,15 +37,15 @@ public final class FloatSlider extends ValueControl<Double> {
         return s;
     }
 
-    /** Whether the value follows every move while dragging (true) or only the release (false, for slow work). */
-    public FloatSlider continuousUpdate(boolean continuous) {
-        set("continuous_update", continuous);
+    @Override
+    public FloatSlider description(String text) {
+        super.description(text);
         return this;
     }
 
     @Override
-    public FloatSlider description(String text) {
-        super.description(text);
+    public FloatSlider continuousUpdate(boolean continuous) {
+        super.continuousUpdate(continuous);
         return this;
     }
 

@@ -9,7 +9,7 @@ import java.util.Map;
  * hidden.value();   // 25
  * }</pre>
  */
-public final class IntSlider extends ValueControl<Integer> {
+public final class IntSlider extends Slider<Integer> {
     /** A slider from {@code min} to {@code max} in steps of 1, at {@code value}. */
     public IntSlider(int min, int max, int value) {
         this(min, max, value, 1);
@@ -17,7 +17,7 @@ public final class IntSlider extends ValueControl<Integer> {
 
     /** A slider from {@code min} to {@code max} in steps of {@code step}, at {@code value}. */
     public IntSlider(int min, int max, int value, int step) {
-        super("IntSliderModel", "IntSliderView", "SliderStyleModel", ints(min, max, value, step));
+        super("IntSliderModel", "IntSliderView", ints(min, max, value, step));
     }
 
     private static Map<String, Object> ints(int min, int max, int value, int step) {
@@ -33,6 +33,12 @@ public final class IntSlider extends ValueControl<Integer> {
     @Override
     public IntSlider description(String text) {
         super.description(text);
+        return this;
+    }
+
+    @Override
+    public IntSlider continuousUpdate(boolean continuous) {
+        super.continuousUpdate(continuous);
         return this;
     }
 

@@ -10,10 +10,10 @@ import java.util.Map;
  * lr.value();   // 0.03
  * }</pre>
  */
-public final class LogSlider extends ValueControl<Double> {
+public final class LogSlider extends Slider<Double> {
     /** A slider from {@code min} to {@code max} (both &gt; 0), a tenth of a power of ten per step, at {@code value}. */
     public LogSlider(double min, double max, double value) {
-        super("FloatLogSliderModel", "FloatLogSliderView", "SliderStyleModel", state(min, max, value));
+        super("FloatLogSliderModel", "FloatLogSliderView", state(min, max, value));
     }
 
     private static Map<String, Object> state(double min, double max, double value) {
@@ -32,6 +32,12 @@ public final class LogSlider extends ValueControl<Double> {
     @Override
     public LogSlider description(String text) {
         super.description(text);
+        return this;
+    }
+
+    @Override
+    public LogSlider continuousUpdate(boolean continuous) {
+        super.continuousUpdate(continuous);
         return this;
     }
 
