@@ -21,6 +21,19 @@ import scratchnet.nn.History;
 import scratchnet.nn.Network;
 import scratchnet.nn.Schedule;
 import scratchnet.nn.TrainingListener;
+import scratchnet.widgets.Box;
+import scratchnet.widgets.Button;
+import scratchnet.widgets.Checkbox;
+import scratchnet.widgets.Dropdown;
+import scratchnet.widgets.FloatSlider;
+import scratchnet.widgets.Interact;
+import scratchnet.widgets.IntSlider;
+import scratchnet.widgets.LogSlider;
+import scratchnet.widgets.Play;
+import scratchnet.widgets.Progress;
+import scratchnet.widgets.Text;
+import scratchnet.widgets.ValueControl;
+import scratchnet.widgets.Widget;
 
 /**
  * The whole scratchnet DSL behind one static import: matrices, the numpy-compatible RNG,
@@ -429,6 +442,95 @@ public final class Dsl {
      */
     public static void clearOutput() {
         scratchnet.display.Display.clearOutput();
+    }
+
+    // ------------------------------------------------------------------ widgets
+
+    /**
+     * A slider for a real number, as ipywidgets' {@code FloatSlider}: shown in JupyterLab,
+     * Notebook 7 and VS Code, read with {@code value()}, watched with {@code onChange}.
+     * <pre>{@code
+     * var lr = slider(0.01, 1, 0.3).description("lr");
+     * lr.onChange(v -> System.out.println("lr " + v));
+     * lr      // the cell shows the slider
+     * }</pre>
+     */
+    public static FloatSlider slider(double min, double max, double value) {
+        return new FloatSlider(min, max, value);
+    }
+
+    /** A slider for a real number in steps of {@code step}. */
+    public static FloatSlider slider(double min, double max, double value, double step) {
+        return new FloatSlider(min, max, value, step);
+    }
+
+    /** A slider for a whole number: {@code intSlider(1, 50, 25)}. */
+    public static IntSlider intSlider(int min, int max, int value) {
+        return new IntSlider(min, max, value);
+    }
+
+    /** A slider over powers of ten: {@code logSlider(1e-4, 1, 0.03)} for a learning rate. */
+    public static LogSlider logSlider(double min, double max, double value) {
+        return new LogSlider(min, max, value);
+    }
+
+    /** A check box: {@code checkbox(false).description("L2")}. */
+    public static Checkbox checkbox(boolean value) {
+        return new Checkbox(value);
+    }
+
+    /** A choice among labels: {@code dropdown("sigmoid", "tanh", "relu")}; its value is the label. */
+    public static Dropdown dropdown(String... options) {
+        return new Dropdown(List.of(options));
+    }
+
+    /** A button: {@code button("train").onClick(b -> ...)}. */
+    public static Button button(String label) {
+        return new Button(label);
+    }
+
+    /** A play button counting from min to max by itself: {@code play(0, 299).onChange(i -> ...)}. */
+    public static Play play(int min, int max) {
+        return new Play(min, max);
+    }
+
+    /** A progress bar the code moves: {@code progress(0, 4000).value(100.0)}. */
+    public static Progress progress(double min, double max) {
+        return new Progress(min, max);
+    }
+
+    /** Plain text the code changes: {@code label("loss –").value("loss 0.01")}. */
+    public static Text label(String text) {
+        return Text.label(text);
+    }
+
+    /** HTML the code changes: {@code html("<b>ready</b>")}. */
+    public static Text html(String html) {
+        return Text.html(html);
+    }
+
+    /**
+     * Shows the controls and what {@code fn} makes of their values below them, and runs {@code fn}
+     * again whenever a control changes (a run still going is dropped for the newest values).
+     * <pre>{@code
+     * var lr = slider(0.05, 1, 0.3).continuousUpdate(false);
+     * interact(() -> lossCurve(net(1, 25, 1).sigmoid().linear().fit(x, y, lr(lr.value()), quiet())), lr);
+     * }</pre>
+     * It shows what it shows and returns nothing, so the cell has no value line; to count the runs
+     * or re-run by hand, keep {@code Interact.interact(fn, controls)} instead.
+     */
+    public static void interact(java.util.function.Supplier<?> fn, ValueControl<?>... controls) {
+        Interact.interact(fn, controls);
+    }
+
+    /** Widgets side by side: {@code hbox(lr, hidden)}. */
+    public static Box hbox(Widget... children) {
+        return Box.hbox(children);
+    }
+
+    /** Widgets one above the other: {@code vbox(hbox(lr, hidden), button("train"))}. */
+    public static Box vbox(Widget... children) {
+        return Box.vbox(children);
     }
 
     // ------------------------------------------------------------------ plots

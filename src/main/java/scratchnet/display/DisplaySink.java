@@ -15,11 +15,16 @@ public interface DisplaySink {
     /**
      * Sends one output.
      *
-     * @param type      {@link Frames#DISPLAY}, {@link Frames#UPDATE}, {@link Frames#RESULT} or {@link Frames#CLEAR}
+     * @param type      {@link Frames#DISPLAY}, {@link Frames#UPDATE}, {@link Frames#RESULT}, {@link Frames#CLEAR} or {@link Frames#COMM}
      * @param b         the rendered value
      * @param displayId the display's id; null for results
      */
     void send(String type, MimeBundle b, String displayId);
+
+    /** Whether this sink reaches a front end that takes comm messages ({@link Frames#COMM} frames): only {@link #frames()}. */
+    default boolean carriesComms() {
+        return false;
+    }
 
     /** Frames on System.out (the System.out of the moment of sending), for the Jupyter kernel. */
     static DisplaySink frames() {

@@ -11,4 +11,9 @@ final class FrameSink implements DisplaySink {
         out.print(frame);
         out.flush();
     }
+
+    @Override
+    public boolean carriesComms() {
+        return true;
+    }
 }

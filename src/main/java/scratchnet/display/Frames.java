@@ -37,6 +37,13 @@ public final class Frames {
     public static final String SYNC = "sync";
     /** Clears the cell's output shown so far (Jupyter's {@code clear_output}); its bundle is empty. */
     public static final String CLEAR = "clear";
+    /**
+     * A comm message to the front end (open, msg or close, as for Jupyter widgets); its bundle holds
+     * one entry, {@link #COMM_KEY}, the message's JSON (see {@code scratchnet.widgets.CommMessage}).
+     */
+    public static final String COMM = "comm";
+    /** The bundle key of a {@link #COMM} frame's message. */
+    public static final String COMM_KEY = "application/vnd.scratchnet.comm+json";
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
@@ -50,7 +57,7 @@ public final class Frames {
      * if (f.type().equals(Frames.UPDATE)) { ... f.displayId() ... }
      * }</pre>
      *
-     * @param type      {@link #DISPLAY}, {@link #UPDATE}, {@link #RESULT}, {@link #CLEAR} or {@link #SYNC}
+     * @param type      {@link #DISPLAY}, {@link #UPDATE}, {@link #RESULT}, {@link #CLEAR}, {@link #SYNC} or {@link #COMM}
      * @param bundle    the rendered value
      * @param displayId the display's id, or null (results have none)
      */
@@ -146,9 +153,9 @@ public final class Frames {
 
     private static void checkType(String type) {
         if (!DISPLAY.equals(type) && !UPDATE.equals(type) && !RESULT.equals(type) && !CLEAR.equals(type)
-                && !SYNC.equals(type)) {
+                && !SYNC.equals(type) && !COMM.equals(type)) {
             throw new IllegalArgumentException("Frames: expected a frame type of \"display\", \"update\", \"result\", "
-                    + "\"clear\" or \"sync\", got "
+                    + "\"clear\", \"sync\" or \"comm\", got "
                     + (type == null ? "null" : "\"" + type + "\""));
         }
     }

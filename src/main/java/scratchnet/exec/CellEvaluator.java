@@ -40,6 +40,7 @@ public final class CellEvaluator implements AutoCloseable {
             "import java.io.*;", "import java.nio.file.*;", "import java.math.*;",
             "import static scratchnet.Dsl.*;", "import scratchnet.engine.Matrix;", "import scratchnet.nn.*;",
             "import scratchnet.display.DisplayHandle;", "import scratchnet.plot.*;", "import scratchnet.data.*;",
+            "import scratchnet.widgets.*;",
             "import org.knowm.xchart.*;", "import org.knowm.xchart.style.*;", "import tech.tablesaw.api.*;");
 
     private final SyncMarks sink;
@@ -47,6 +48,8 @@ public final class CellEvaluator implements AutoCloseable {
     private final InterruptBacklog backlog;
     /** Caps each cell's text; {@link #beginCell()} resets it. */
     private final OutputLimit limit;
+    /** The output as given, told when the cell JVM is replaced. */
+    private final CellOutput output;
     private final String classPath;
     private final List<String> jvmOptions;
     /** What {@code %classpath} added: a restarted session gets it again. */
@@ -75,6 +78,7 @@ public final class CellEvaluator implements AutoCloseable {
      * @throws IllegalArgumentException when that setting is malformed
      */
     public CellEvaluator(CellOutput sink, String classPath, List<String> jvmOptions) {
+        this.output = sink;
         // the cell JVM's output: sync marks taken out, each cell's text capped, and a flood after
         // an interrupt held back
         this.backlog = new InterruptBacklog(sink);
@@ -148,6 +152,7 @@ public final class CellEvaluator implements AutoCloseable {
     private synchronized void restart() {
         closeSession();
         tracebacks.clear();
+        output.restarted();
         session = CellSession.start(sink, classPath, jvmOptions, addedClassPath, debugger, this::classesLoaded);
     }
 
@@ -373,6 +378,16 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     /**
+     * Hands a comm message from the front end (JSON, as {@code scratchnet.widgets.CommMessage}
+     * writes it) to the cell JVM, whose comms thread runs the callback; false when no cell JVM is
+     * up to take it.
+     */
+    public boolean deliverComm(String json) {
+        CellSession s = session;
+        return s != null && starting.isDone() && s.line().sendComm(json);
+    }
+
+    /**
      * Stops the running cell: interrupt first, then the debugger's stop, then a new JVM; threads
      * the cells started are interrupted too, and stopped through the debugger if they ignore it.
      * Returns at once; the running {@link #execute} call finishes with an "Interrupted" error.
@@ -382,6 +397,12 @@ public final class CellEvaluator implements AutoCloseable {
         debugger.release();
         if (stopper.interrupt()) {
             backlog.hold();
+        } else {
+            // no cell runs: interrupt cell code running anyway (a widget's callback, a thread a cell started)
+            CellSession s = session;
+            if (s != null && starting.isDone()) {
+                s.line().interrupt();
+            }
         }
     }
 

@@ -17,6 +17,10 @@ public interface CellOutput {
     /** Text the cell wrote to stdout ({@code stderr} false) or stderr, in the order written. */
     void text(boolean stderr, String text);
 
-    /** A display frame: type "display", "update", "result" or "clear", with its mime bundle and display id. */
+    /** A display frame: type "display", "update", "result", "clear" or "comm", with its mime bundle and display id. */
     void frame(Frames.Frame frame);
+
+    /** The cell JVM was replaced by a fresh one: what lived in it (variables, comms) is gone. */
+    default void restarted() {
+    }
 }

@@ -118,6 +118,31 @@ final class InterruptLine {
         }
     }
 
+    /** Hands a comm message (JSON) to the cell JVM's comms; false when the agent is not connected. */
+    boolean sendComm(String json) {
+        OutputStream line = out;
+        if (line == null) {
+            return false;
+        }
+        byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (bytes.length > InterruptAgent.MAX_COMM_BYTES) {
+            throw new IllegalArgumentException("a comm message of " + bytes.length + " bytes is more than the "
+                    + InterruptAgent.MAX_COMM_BYTES + " the cell JVM takes");
+        }
+        try {
+            synchronized (line) {
+                DataOutputStream data = new DataOutputStream(line);
+                data.write(InterruptAgent.COMM);
+                data.writeInt(bytes.length);
+                data.write(bytes);
+                data.flush();
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Stops listening; the agent's connection ends with the cell JVM. */
     void close() {
         try {

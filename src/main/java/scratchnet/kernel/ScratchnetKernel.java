@@ -71,6 +71,8 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
     private final Magics magics;
     private final Variables variables;
     private final VariablesRequests variablesRequests;
+    /** Comms between the front end and the cell JVM (widgets). */
+    private final KernelComms comms;
     /** Set once a front end asked for the variables: from then on they are read after every cell. */
     private volatile boolean variablesWatched;
     private volatile JupyterConnection connection;
@@ -90,6 +92,7 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
         this.evaluator = new CellEvaluator(this, classPath, cellJvmOptions);
         this.variables = new Variables(evaluator);
         this.variablesRequests = new VariablesRequests(variables);
+        this.comms = new KernelComms(evaluator, this::publish);
         this.magics = new Magics(evaluator, this, variables);
         ((CellHistory.Manager) getHistoryManager()).use(history);
     }
@@ -115,12 +118,7 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
     public void becomeHandlerForConnection(JupyterConnection connection) {
         this.connection = connection;
         super.becomeHandlerForConnection(connection);
-        connection.setHandler(MessageType.COMM_INFO_REQUEST, (env, msg) -> {
-            env.setBusyDeferIdle();
-            Map<String, Object> content = new LinkedHashMap<>();
-            content.put("comms", Map.of());
-            replyOk(env, MessageType.COMM_INFO_REPLY, content);
-        });
+        comms.install(connection);
         debugger = KernelDebugger.install(connection, evaluator.debugger());
         // the variables panel's commands, with or without the debugger started (VariablesRequests)
         debugger.requests().register("inspectVariables", r -> {
@@ -293,6 +291,12 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
         streams.text(stderr, text);
     }
 
+    /** The cell JVM was replaced: the comms that lived there are closed in the front end too. */
+    @Override
+    public void restarted() {
+        comms.closeAll(current);
+    }
+
     /** Publishes the text gathered so far. */
     void flushText() {
         streams.flush();
@@ -306,6 +310,10 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
     @Override
     public void frame(Frames.Frame frame) {
         flushText();
+        if (frame.type().equals(Frames.COMM)) {
+            comms.publish(frame, current);
+            return;
+        }
         DisplayData data = toDisplayData(frame.bundle());
         switch (frame.type()) {
             case Frames.CLEAR:
@@ -337,12 +345,24 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
     private static DisplayData toDisplayData(MimeBundle bundle) {
         DisplayData data = new DisplayData();
         for (Map.Entry<String, String> e : bundle.data().entrySet()) {
-            data.putData(e.getKey(), e.getValue());
+            data.putData(e.getKey(), value(e.getKey(), e.getValue()));
         }
         for (Map.Entry<String, Map<String, Object>> e : bundle.metadata().entrySet()) {
             data.putMetaData(e.getKey(), e.getValue());
         }
         return data;
+    }
+
+    /** A JSON MIME type's value as JSON (a widget view's {"model_id": …}), any other as its text. */
+    private static Object value(String mime, String content) {
+        if (mime.equals("application/json") || mime.endsWith("+json")) {
+            try {
+                return com.google.gson.JsonParser.parseString(content);
+            } catch (RuntimeException e) {
+                // not JSON after all: keep the text
+            }
+        }
+        return content;
     }
 
     private void publish(Message<?> message) {

@@ -27,6 +27,7 @@ final class Layers {
             List.of("nn"),                             // layers, losses, optimisers, training
             List.of("data", "plot"),                   // data sets and tables; charts
             List.of("display"),                        // rich output for notebooks and terminals
+            List.of("widgets"),                        // comms and Jupyter widgets
             List.of(""),                               // scratchnet.Dsl
             List.of("exec"),                           // running cells: cell JVM, JShell, magics
             List.of("kernel", "runner", "shell", "install", "bench"),  // the programs

@@ -68,7 +68,7 @@ class FramesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("expected a JSON object").hasMessageContaining("not json");
         assertThatThrownBy(() -> Frames.decode("{\"type\":\"shout\",\"data\":{}}"))
-                .hasMessageContaining("\"display\", \"update\", \"result\", \"clear\" or \"sync\"").hasMessageContaining("shout");
+                .hasMessageContaining("\"display\", \"update\", \"result\", \"clear\", \"sync\" or \"comm\"").hasMessageContaining("shout");
         assertThatThrownBy(() -> Frames.decode("{\"type\":\"display\"}"))
                 .hasMessageContaining("\"data\"").hasMessageContaining("none");
         assertThatThrownBy(() -> Frames.encode("show", MimeBundle.ofText("x"), null))

@@ -1,0 +1,66 @@
+package scratchnet.widgets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import scratchnet.display.MimeBundle;
+import scratchnet.display.Renderers;
+
+/** Widgets in a JVM without a front end (JShell, the tests): values, listeners and checks still work. */
+class WidgetsTest {
+    @Test
+    void valuesAndListenersWorkWithoutAFrontEnd() {
+        FloatSlider s = new FloatSlider(0, 1, 0.3);
+        List<Double> seen = new ArrayList<>();
+        s.onChange(seen::add);
+        s.value(0.8);
+        assertThat(s.value()).isEqualTo(0.8);
+        assertThat(seen).containsExactly(0.8);
+        assertThat(s.toString()).isEqualTo("FloatSlider(value=0.8)");
+        assertThat(s.layout().reference()).startsWith("IPY_MODEL_");
+    }
+
+    @Test
+    void aWidgetRendersAsItsViewAndAsText() {
+        IntSlider n = new IntSlider(1, 50, 25);
+        MimeBundle b = Renderers.render(n);
+        assertThat(b.get(Widget.VIEW_MIME)).contains("\"model_id\":\"" + n.id() + "\"").contains("\"version_major\":2");
+        assertThat(b.text()).isEqualTo("IntSlider(value=25)");
+    }
+
+    @Test
+    void dropdownChecksItsLabels() {
+        Dropdown d = new Dropdown(List.of("sigmoid", "tanh"));
+        assertThat(d.value()).isEqualTo("sigmoid");
+        d.value("tanh");
+        assertThat(d.value()).isEqualTo("tanh");
+        assertThatThrownBy(() -> d.value("relu")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[sigmoid, tanh]").hasMessageContaining("relu");
+        assertThatThrownBy(() -> new Dropdown(List.of())).hasMessageContaining("at least one option");
+    }
+
+    @Test
+    void badRangesSayWhatArrived() {
+        assertThatThrownBy(() -> new FloatSlider(1, 0, 0.5)).hasMessageContaining("min < max").hasMessageContaining("1.0");
+        assertThatThrownBy(() -> new FloatSlider(0, 1, 2)).hasMessageContaining("between").hasMessageContaining("2.0");
+        assertThatThrownBy(() -> new FloatSlider(0, 1, 0.5, 0)).hasMessageContaining("step > 0");
+        assertThatThrownBy(() -> new LogSlider(0, 1, 0.1)).hasMessageContaining("> 0");
+        assertThatThrownBy(() -> new Play(0, 10).interval(0)).hasMessageContaining("0");
+        assertThatThrownBy(() -> new FloatSlider(0, Double.NaN, 0)).hasMessageContaining("finite");
+        assertThatThrownBy(() -> new FloatSlider(0, 1, 0.5).onChange(null)).hasMessageContaining("null");
+    }
+
+    @Test
+    void boxesListTheirChildren() {
+        Text l = Text.label("loss");
+        Button b = new Button("go");
+        Box box = Box.hbox(l, b);
+        assertThat(box.children()).containsExactly(l, b);
+        assertThat(box.toString()).isEqualTo("HBox(Label(value=loss), Button(\"go\"))");
+        assertThatThrownBy(() -> Box.vbox(l, null)).hasMessageContaining("null");
+    }
+}

@@ -1,0 +1,252 @@
+#!/usr/bin/env python3
+"""scratchnet's widgets speaking ipywidgets 8's protocol (2.1.0) with a real Jupyter client.
+
+Shares kernel_tests.py's kernel sessions and runner: the kernel is started from the kernelspec
+``scratchnet`` on ``JUPYTER_PATH`` through ``jupyter_client``.
+
+    /usr/bin/python3 src/test/python/widget_tests.py --jupyter-path DIR      # DIR/kernels/scratchnet/kernel.json
+    /usr/bin/python3 src/test/python/widget_tests.py --list
+
+Prints ``PASS name (1.23s)`` or ``FAIL name: reason`` per test, then ``N passed, M failed``.
+"""
+
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import kernel_tests as kt  # noqa: E402
+from kernel_tests import check, short  # noqa: E402
+from comm_tests import send_comm, iopub_until  # noqa: E402
+
+kt.TESTS.clear()
+test = kt.test
+
+VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def models(r):
+    """The widget models a cell opened, by id: (model name, state after the cell's updates, metadata, open data)."""
+    out = {}
+    for m in r.of_type("comm_open"):
+        c = m["content"]
+        check(c["target_name"] == "jupyter.widget", "target %r" % c["target_name"])
+        out[c["comm_id"]] = (c["data"]["state"]["_model_name"], dict(c["data"]["state"]), m["metadata"], c["data"])
+    for m in r.of_type("comm_msg"):
+        c = m["content"]
+        if c["comm_id"] in out and c["data"].get("method") == "update":
+            out[c["comm_id"]][1].update(c["data"]["state"])
+    return out
+
+
+def shown(r):
+    """The widget view a cell showed (its result or a display), as JSON."""
+    for m in r.of_type("execute_result", "display_data"):
+        data = m["content"]["data"]
+        if VIEW in data:
+            return data[VIEW], data.get("text/plain")
+    raise kt.TestFailure("the cell showed no widget view: %s" % short([m["msg_type"] for _, m in r.msgs]))
+
+
+def update(k, comm_id, state):
+    send_comm(k, "comm_msg", {"comm_id": comm_id, "data": {"method": "update", "state": state, "buffer_paths": []}})
+
+
+def comm_msg_of(comm_id, method):
+    return lambda m: (m["msg_type"] == "comm_msg" and m["content"].get("comm_id") == comm_id
+                      and m["content"]["data"].get("method") == method)
+
+
+@test
+def slider_opens_as_ipywidgets_models(s):
+    """slider(0, 1, 0.3): a FloatSliderModel with its own layout and style models, shown as a widget view."""
+    k = s.shared()
+    r = k.execute('var lr = slider(0, 1, 0.3).description("lr");\nlr')
+    check(r.status == "ok", "the cell failed: " + r.describe())
+    ms = models(r)
+    names = sorted(n for n, _, _, _ in ms.values())
+    check(names == ["FloatSliderModel", "LayoutModel", "SliderStyleModel"], "models opened: %s" % names)
+    sid, (_, state, meta, data) = next((i, v) for i, v in ms.items() if v[0] == "FloatSliderModel")
+    check(meta.get("version") == "2.1.0", "metadata: %r" % meta)
+    check(data.get("buffer_paths") == [], "buffer_paths: %r" % data.get("buffer_paths"))
+    for key, want in [("_model_module", "@jupyter-widgets/controls"), ("_model_module_version", "2.0.0"),
+                      ("_view_name", "FloatSliderView"), ("value", 0.3), ("min", 0), ("max", 1),
+                      ("description", "lr")]:
+        check(state.get(key) == want, "%s: expected %r, got %r" % (key, want, state.get(key)))
+    layout = next(i for i, v in ms.items() if v[0] == "LayoutModel")
+    check(state["layout"] == "IPY_MODEL_" + layout, "layout reference %r, layout model %s" % (state["layout"], layout))
+    check(ms[layout][1]["_model_module"] == "@jupyter-widgets/base", "layout module %r" % ms[layout][1]["_model_module"])
+    view, text = shown(r)
+    check(view == {"model_id": sid, "version_major": 2, "version_minor": 1}, "view: %r" % view)
+    check(text == "FloatSlider(value=0.3)", "text for front ends without widgets: %r" % text)
+    return "slider %s" % sid[:8]
+
+
+@test
+def dragging_changes_value_and_runs_on_change(s):
+    """An update from the front end: echoed back, value() reads it, onChange runs."""
+    k = s.shared()
+    r = k.ok('var seen = new java.util.concurrent.CopyOnWriteArrayList<Double>();\n'
+             'var w = slider(0, 1, 0.3);\nw.onChange(v -> seen.add(v));\nw')
+    sid = shown(r)[0]["model_id"]
+    update(k, sid, {"value": 0.75})
+    echo, _ = iopub_until(k, comm_msg_of(sid, "echo_update"))
+    check(echo["content"]["data"]["state"] == {"value": 0.75}, "echo_update: %r" % echo["content"]["data"])
+    check(k.value("w.value()") == "0.75", "value() after the drag: %r" % k.value("w.value()"))
+    check(k.value("seen") == "[0.75]", "onChange saw %s" % k.value("seen"))
+    return "0.3 → 0.75"
+
+
+@test
+def setting_in_a_cell_updates_the_front_end(s):
+    """value(x) in a cell sends an update with the new value."""
+    k = s.shared()
+    r = k.ok("var n = intSlider(1, 50, 25);\nn")
+    sid = shown(r)[0]["model_id"]
+    r = k.ok("n.value(40)")
+    ups = [m for m in r.of_type("comm_msg") if m["content"]["comm_id"] == sid]
+    check(len(ups) == 1 and ups[0]["content"]["data"]["method"] == "update"
+          and ups[0]["content"]["data"]["state"] == {"value": 40}, "updates: %s" % short([m["content"] for m in ups]))
+    return "update sent"
+
+
+@test
+def request_state_gets_the_whole_state(s):
+    """request_state: an update with every attribute, the value as it is now."""
+    k = s.shared()
+    r = k.ok("var c = checkbox(false).description(\"L2\");\nc.value(true);\nc")
+    cid = shown(r)[0]["model_id"]
+    send_comm(k, "comm_msg", {"comm_id": cid, "data": {"method": "request_state"}})
+    m, _ = iopub_until(k, comm_msg_of(cid, "update"))
+    st = m["content"]["data"]["state"]
+    check(st.get("_model_name") == "CheckboxModel" and st.get("value") is True and st.get("description") == "L2",
+          "state: %s" % short(st))
+    return "%d attributes" % len(st)
+
+
+@test
+def button_click_runs_its_callback(s):
+    """A click (custom message) runs onClick in the cell JVM."""
+    k = s.shared()
+    r = k.ok('var clicks = new java.util.concurrent.atomic.AtomicInteger();\n'
+             'var b = button("train").onClick(x -> clicks.incrementAndGet());\nb')
+    bid = shown(r)[0]["model_id"]
+    for _ in range(2):
+        send_comm(k, "comm_msg", {"comm_id": bid, "data": {"method": "custom", "content": {"event": "click"}}})
+    deadline = kt.time.monotonic() + 10
+    while k.value("clicks.get()") != "2" and kt.time.monotonic() < deadline:
+        kt.time.sleep(0.1)
+    check(k.value("clicks.get()") == "2", "clicks: %s" % k.value("clicks.get()"))
+    return "2 clicks"
+
+
+@test
+def dropdown_follows_the_chosen_index(s):
+    """The front end sends the index; value() is the label there."""
+    k = s.shared()
+    r = k.ok('var act = dropdown("sigmoid", "tanh", "relu");\nact')
+    did = shown(r)[0]["model_id"]
+    update(k, did, {"index": 2})
+    iopub_until(k, comm_msg_of(did, "echo_update"))
+    deadline = kt.time.monotonic() + 10
+    while k.value("act.value()") != "relu" and kt.time.monotonic() < deadline:
+        kt.time.sleep(0.1)
+    check(k.value("act.value()") == "relu", "value: %s" % k.value("act.value()"))
+    return "relu"
+
+
+@test
+def boxes_hold_references_to_their_children(s):
+    """hbox(a, b): an HBoxModel whose children are IPY_MODEL_ references."""
+    k = s.shared()
+    r = k.ok('var a = label("loss –");\nvar b2 = progress(0, 100);\nvar box = hbox(a, b2);\nbox')
+    ms = models(r)
+    box = next(v for v in ms.values() if v[0] == "HBoxModel")
+    ids = [i for i, v in ms.items() if v[0] in ("LabelModel", "FloatProgressModel")]
+    check(sorted(box[1]["children"]) == sorted("IPY_MODEL_" + i for i in ids), "children %s of %s" % (box[1]["children"], ids))
+    return "2 children"
+
+
+@test
+def bad_ranges_say_what_arrived(s):
+    """slider(1, 0, 0.5): a clear error, not a broken widget."""
+    k = s.shared()
+    r = k.execute("slider(1, 0, 0.5)")
+    check(r.status == "error", "expected an error: " + r.describe())
+    check("min < max" in r.content.get("evalue", "") and "1.0" in r.content.get("evalue", ""),
+          "evalue: %r" % r.content.get("evalue"))
+    return short(r.content.get("evalue"), 80)
+
+
+@test
+def interact_reruns_and_redraws_in_place(s):
+    """interact: controls, then the function's result; a change re-runs it and updates that display."""
+    k = s.shared()
+    r = k.ok('var calls = new java.util.concurrent.atomic.AtomicInteger();\n'
+             'var h = intSlider(1, 10, 2);\n'
+             'var it = Interact.interact(() -> { calls.incrementAndGet(); return "square " + h.value() * h.value(); }, h);')
+    shows = [m for m in r.of_type("display_data")]
+    check(len(shows) == 2, "expected the controls and the result shown; got %d displays" % len(shows))
+    result = shows[1]["content"]
+    check(result["data"].get("text/plain") == "square 4", "first result: %r" % result["data"])
+    display_id = result.get("transient", {}).get("display_id")
+    check(display_id, "the result has no display_id to update: %r" % result)
+    sid = next(m["content"]["comm_id"] for m in r.of_type("comm_open")
+               if m["content"]["data"]["state"]["_model_name"] == "IntSliderModel")
+    update(k, sid, {"value": 7})
+    m, _ = iopub_until(k, lambda m: m["msg_type"] == "update_display_data"
+                       and m["content"].get("transient", {}).get("display_id") == display_id)
+    check(m["content"]["data"].get("text/plain") == "square 49", "re-run result: %r" % m["content"]["data"])
+    return "redrawn in place"
+
+
+@test
+def interact_drops_a_run_overtaken_by_a_newer_value(s):
+    """A slow function: values changed while it runs stop that run; only the newest is shown."""
+    k = s.shared()
+    r = k.ok('var v = intSlider(0, 100, 0);\n'
+             'var slow = Interact.interact(() -> { try { Thread.sleep(v.value() == 0 ? 0 : 1500); } '
+             'catch (InterruptedException e) { Thread.currentThread().interrupt(); return "stopped"; } '
+             'return "value " + v.value(); }, v);')
+    display_id = r.of_type("display_data")[1]["content"]["transient"]["display_id"]
+    sid = next(m["content"]["comm_id"] for m in r.of_type("comm_open")
+               if m["content"]["data"]["state"]["_model_name"] == "IntSliderModel")
+    for value in (10, 20, 30):
+        update(k, sid, {"value": value})
+        kt.time.sleep(0.2)
+    shown = []
+    deadline = kt.time.monotonic() + 10
+    while kt.time.monotonic() < deadline:
+        m = k._poll("iopub", 0.3)
+        if m and m["msg_type"] == "update_display_data" and m["content"].get("transient", {}).get("display_id") == display_id:
+            shown.append(m["content"]["data"]["text/plain"])
+            if shown[-1] == "value 30":
+                break
+    check(shown == ["value 30"], "expected only the newest run shown; shown %s" % shown)
+    check(k.value("slow.runs()") == "2", "runs finished and shown: %s" % k.value("slow.runs()"))
+    return "10 and 20 dropped, 30 shown"
+
+
+@test
+def interrupt_stops_a_runaway_callback(s):
+    """A callback that loops until interrupted: interrupt_request stops it, and the next callback runs."""
+    k = s.shared()
+    r = k.ok('var stuck = new java.util.concurrent.atomic.AtomicBoolean();\n'
+             'var go = button("spin").onClick(b -> { stuck.set(true); '
+             'while (!Thread.currentThread().isInterrupted()) { } stuck.set(false); });\ngo')
+    bid = shown(r)[0]["model_id"]
+    send_comm(k, "comm_msg", {"comm_id": bid, "data": {"method": "custom", "content": {"event": "click"}}})
+    deadline = kt.time.monotonic() + 10
+    while k.value("stuck.get()") != "true" and kt.time.monotonic() < deadline:
+        kt.time.sleep(0.1)
+    check(k.value("stuck.get()") == "true", "the callback never started")
+    k.request("interrupt_request", {}, channel="control")
+    deadline = kt.time.monotonic() + 10
+    while k.value("stuck.get()") != "false" and kt.time.monotonic() < deadline:
+        kt.time.sleep(0.1)
+    check(k.value("stuck.get()") == "false", "the callback still runs after the interrupt")
+    return "stopped"
+
+
+if __name__ == "__main__":
+    sys.exit(kt.main())
