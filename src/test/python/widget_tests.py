@@ -248,5 +248,40 @@ def interrupt_stops_a_runaway_callback(s):
     return "stopped"
 
 
+@test
+def reloaded_page_gets_every_widget_state(s):
+    """The widget manager's control comm: request_states answers update_states with each open widget."""
+    k = s.shared()
+    r = k.ok('var again = slider(0, 10, 4);\nagain.value(6.0);\nagain')
+    sid = shown(r)[0]["model_id"]
+    cid = kt.uuid.uuid4().hex
+    send_comm(k, "comm_open", {"comm_id": cid, "target_name": "jupyter.widget.control", "data": {}})
+    send_comm(k, "comm_msg", {"comm_id": cid, "data": {"method": "request_states"}})
+    m, _ = iopub_until(k, lambda m: m["msg_type"] == "comm_msg" and m["content"]["comm_id"] == cid)
+    data = m["content"]["data"]
+    check(data.get("method") == "update_states", "reply: %s" % short(data))
+    one = data["states"].get(sid)
+    check(one is not None, "the slider %s is not among %d states" % (sid[:8], len(data["states"])))
+    check(one["model_name"] == "FloatSliderModel" and one["model_module"] == "@jupyter-widgets/controls"
+          and one["model_module_version"] == "2.0.0" and one["state"]["value"] == 6.0, "its state: %s" % short(one))
+    layout = one["state"]["layout"][len("IPY_MODEL_"):]
+    check(layout in data["states"], "its layout model is missing from the states")
+    return "%d widgets" % len(data["states"])
+
+
+@test
+def control_comm_answers_before_any_cell(s):
+    """A front end connecting to a fresh kernel opens the control comm at once: it is answered."""
+    with kt.fresh_kernel() as k:
+        cid = kt.uuid.uuid4().hex
+        send_comm(k, "comm_open", {"comm_id": cid, "target_name": "jupyter.widget.control", "data": {}})
+        send_comm(k, "comm_msg", {"comm_id": cid, "data": {"method": "request_states"}})
+        m, _ = iopub_until(k, lambda m: m["msg_type"] == "comm_msg" and m["content"]["comm_id"] == cid, timeout=60)
+        check(m["content"]["data"] == {"method": "update_states", "states": {}, "buffer_paths": {}},
+              "reply: %s" % short(m["content"]["data"]))
+        check(m["parent_header"].get("msg_type") in ("comm_open", "comm_msg"), "parent: %r" % m["parent_header"])
+    return "empty states"
+
+
 if __name__ == "__main__":
     sys.exit(kt.main())

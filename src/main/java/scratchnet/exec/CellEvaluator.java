@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -34,6 +35,9 @@ import scratchnet.settings.Settings;
  * }</pre>
  */
 public final class CellEvaluator implements AutoCloseable {
+    /** How long a comm message from the front end waits for the cell JVM to start, in seconds. */
+    private static final long COMM_START_WAIT_S = 60;
+
     /** What every cell starts with (the JShell launcher starts with these too). */
     public static final List<String> IMPORTS = List.of(
             "import java.util.*;", "import java.util.function.*;", "import java.util.stream.*;",
@@ -383,8 +387,17 @@ public final class CellEvaluator implements AutoCloseable {
      * up to take it.
      */
     public boolean deliverComm(String json) {
+        try {
+            // a front end opens its widget manager's comm as it connects, while the cell JVM may still start
+            starting.get(COMM_START_WAIT_S, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
         CellSession s = session;
-        return s != null && starting.isDone() && s.line().sendComm(json);
+        return s != null && !s.ended() && s.line().sendComm(json);
     }
 
     /**

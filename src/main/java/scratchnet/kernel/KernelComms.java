@@ -39,6 +39,8 @@ final class KernelComms {
     private final Consumer<Message<?>> iopub;
     /** Open comms: id → target name. */
     private final Map<String, String> open = new ConcurrentHashMap<>();
+    /** The front end's last comm message: the parent of comm messages sent before any cell ran. */
+    private volatile MessageContext lastRequest;
 
     KernelComms(CellEvaluator evaluator, Consumer<Message<?>> iopub) {
         this.evaluator = evaluator;
@@ -84,6 +86,7 @@ final class KernelComms {
         if (id == null) {
             return;
         }
+        lastRequest = env.getContext();
         JsonObject line = new JsonObject();
         line.addProperty("msg_type", type);
         line.addProperty("comm_id", id);
@@ -105,9 +108,17 @@ final class KernelComms {
         evaluator.deliverComm(line.toString());
     }
 
-    /** Publishes a {@link Frames#COMM} frame from the cell JVM as comm_open, comm_msg or comm_close. */
+    /**
+     * Publishes a {@link Frames#COMM} frame from the cell JVM as comm_open, comm_msg or comm_close,
+     * as a child of {@code parent} (the running or last cell's request) or, before any cell ran, of
+     * the front end's last comm message.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    void publish(Frames.Frame frame, MessageContext parent) {
+    void publish(Frames.Frame frame, MessageContext cell) {
+        MessageContext parent = cell != null ? cell : lastRequest;
+        if (parent == null) {
+            return;
+        }
         JsonObject m = JsonParser.parseString(frame.bundle().get(Frames.COMM_KEY)).getAsJsonObject();
         String type = string(m, "msg_type");
         String id = string(m, "comm_id");
@@ -139,7 +150,12 @@ final class KernelComms {
 
     /** The cell JVM was replaced: its comms are gone, so the front end closes its ends too. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    void closeAll(MessageContext parent) {
+    void closeAll(MessageContext cell) {
+        MessageContext parent = cell != null ? cell : lastRequest;
+        if (parent == null) {
+            open.clear();
+            return;
+        }
         for (String id : List.copyOf(open.keySet())) {
             open.remove(id);
             JsonObject content = new JsonObject();

@@ -92,7 +92,13 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
         this.evaluator = new CellEvaluator(this, classPath, cellJvmOptions);
         this.variables = new Variables(evaluator);
         this.variablesRequests = new VariablesRequests(variables);
-        this.comms = new KernelComms(evaluator, this::publish);
+        // comm messages go out before the first cell too (the widget manager's), so not through publish()
+        this.comms = new KernelComms(evaluator, m -> {
+            JupyterConnection c = connection;
+            if (c != null) {
+                c.getIOPub().sendMessage(m);
+            }
+        });
         this.magics = new Magics(evaluator, this, variables);
         ((CellHistory.Manager) getHistoryManager()).use(history);
     }

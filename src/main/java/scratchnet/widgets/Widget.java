@@ -40,6 +40,8 @@ public abstract class Widget {
     public static final String MODULE_VERSION = "2.0.0";
 
     private static final JsonMapper JSON = new JsonMapper();
+    /** The widgets open in this JVM, by model id, in the order they were made. */
+    private static final Map<String, Widget> LIVE = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
     static {
         Renderers.register(Widget.class, Widget::bundle);
@@ -73,6 +75,31 @@ public abstract class Widget {
         data.put("buffer_paths", List.of());
         comm = Comm.open(TARGET, data, Map.of("version", PROTOCOL_VERSION));
         comm.onMessage(this::receive);
+        comm.onClose(() -> LIVE.remove(comm.id()));
+        LIVE.put(comm.id(), this);
+    }
+
+    /**
+     * Every open widget's model and state, by model id, as the control comm's {@code update_states}
+     * gives them: {@code {id: {model_name, model_module, model_module_version, state}}}.
+     */
+    static Map<String, Object> allStates() {
+        Map<String, Object> all = new LinkedHashMap<>();
+        synchronized (LIVE) {
+            for (Widget w : LIVE.values()) {
+                Map<String, Object> state;
+                synchronized (w) {
+                    state = new LinkedHashMap<>(w.state);
+                }
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("model_name", state.get("_model_name"));
+                one.put("model_module", state.get("_model_module"));
+                one.put("model_module_version", state.get("_model_module_version"));
+                one.put("state", state);
+                all.put(w.id(), one);
+            }
+        }
+        return all;
     }
 
     /** The model's id: its comm's id. */
@@ -118,6 +145,7 @@ public abstract class Widget {
 
     /** Closes the widget here and in the front end; its views show nothing more. */
     public void close() {
+        LIVE.remove(comm.id());
         comm.close();
     }
 

@@ -45,6 +45,8 @@ public final class CellAgent extends RemoteExecutionControl {
         ParentWatch.start();
         // displays go out as frames on System.out (whichever System.out is current when they are sent)
         scratchnet.display.Notebook.install();
+        // the front end's widget manager asks here for the widgets' states when a page is reloaded
+        scratchnet.widgets.WidgetControl.install();
         // the kernel's debugger makes a SystemExit when a cell calls System.exit, and throws
         // ThreadStopped into threads that ignore an interrupt: both must be loaded by then
         MethodHandles.lookup().ensureInitialized(SystemExit.class);
