@@ -283,5 +283,28 @@ def control_comm_answers_before_any_cell(s):
     return "empty states"
 
 
+@test
+def output_widget_captures_prints_and_charts(s):
+    """output().capture(...) in a button's callback: the text and the chart land in the Output's outputs."""
+    k = s.shared()
+    r = k.ok('var out = output();\n'
+             'var draw = button("draw").onClick(b -> out.capture(() -> { System.out.println("drawing"); '
+             'display(scatter(arange(0.0, 1.0, 0.1), arange(0.0, 1.0, 0.1), "line")); }));\nvbox(draw, out)')
+    ms = models(r)
+    oid = next(i for i, v in ms.items() if v[0] == "OutputModel")
+    check(ms[oid][1]["_model_module"] == "@jupyter-widgets/output" and ms[oid][1]["_model_module_version"] == "1.0.0",
+          "output module: %s" % short(ms[oid][1]))
+    bid = next(i for i, v in ms.items() if v[0] == "ButtonModel")
+    send_comm(k, "comm_msg", {"comm_id": bid, "data": {"method": "custom", "content": {"event": "click"}}})
+    m, seen = iopub_until(k, lambda m: comm_msg_of(oid, "update")(m)
+                          and any(o.get("output_type") == "display_data" for o in m["content"]["data"]["state"].get("outputs", [])))
+    outs = m["content"]["data"]["state"]["outputs"]
+    check(outs[0] == {"output_type": "stream", "name": "stdout", "text": "drawing\n"}, "first output: %s" % short(outs[0]))
+    check("image/png" in outs[1]["data"], "the chart: %s" % short(list(outs[1]["data"])))
+    leaked = [x for x in seen if x["msg_type"] == "stream" and "drawing" in x["content"]["text"]]
+    check(not leaked, "the captured text also reached the cell: %s" % short(leaked))
+    return "%d outputs" % len(outs)
+
+
 if __name__ == "__main__":
     sys.exit(kt.main())

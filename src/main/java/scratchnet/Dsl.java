@@ -29,6 +29,7 @@ import scratchnet.widgets.FloatSlider;
 import scratchnet.widgets.Interact;
 import scratchnet.widgets.IntSlider;
 import scratchnet.widgets.LogSlider;
+import scratchnet.widgets.Output;
 import scratchnet.widgets.Play;
 import scratchnet.widgets.Progress;
 import scratchnet.widgets.Text;
@@ -521,6 +522,11 @@ public final class Dsl {
      */
     public static void interact(java.util.function.Supplier<?> fn, ValueControl<?>... controls) {
         Interact.interact(fn, controls);
+    }
+
+    /** An area that shows what code prints and displays: {@code out.capture(() -> display(chart))}. */
+    public static Output output() {
+        return new Output();
     }
 
     /** Widgets side by side: {@code hbox(lr, hidden)}. */

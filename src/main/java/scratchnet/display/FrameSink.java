@@ -7,9 +7,12 @@ final class FrameSink implements DisplaySink {
     @Override
     public void send(String type, MimeBundle b, String displayId) {
         String frame = Frames.encode(type, b, displayId);
-        PrintStream out = System.out;
-        out.print(frame);
-        out.flush();
+        // a frame is for the kernel even from a thread whose output an Output widget captures
+        Capture.bypass(() -> {
+            PrintStream out = System.out;
+            out.print(frame);
+            out.flush();
+        });
     }
 
     @Override

@@ -15,13 +15,19 @@ public abstract class Control extends Widget {
     private final Layout layout;
     private final Style style;
 
-    /** A control whose model and view are {@code name + "Model"} and {@code view} in the controls module. */
+    /** A control whose model and view are in the controls module, with a style model of its own (or none: null). */
     protected Control(String model, String view, String styleModel, Map<String, Object> initial) {
-        this(model, view, new Layout(), styleModel == null ? null : new Style(styleModel), initial);
+        this(CONTROLS, MODULE_VERSION, model, view, new Layout(), styleModel == null ? null : new Style(styleModel), initial);
     }
 
-    private Control(String model, String view, Layout layout, Style style, Map<String, Object> initial) {
-        super(CONTROLS, model, CONTROLS, view, withParts(layout, style, initial));
+    /** A control whose model and view are in {@code module} at {@code version}, without a style. */
+    protected Control(String module, String version, String model, String view, Map<String, Object> initial) {
+        this(module, version, model, view, new Layout(), null, initial);
+    }
+
+    private Control(String module, String version, String model, String view, Layout layout, Style style,
+                    Map<String, Object> initial) {
+        super(module, version, model, module, view, withParts(layout, style, initial));
         this.layout = layout;
         this.style = style;
     }

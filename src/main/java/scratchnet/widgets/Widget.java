@@ -63,11 +63,17 @@ public abstract class Widget {
      * @param initial     the other attributes
      */
     protected Widget(String modelModule, String modelName, String viewModule, String viewName, Map<String, Object> initial) {
-        state.put("_model_module", modelModule);
-        state.put("_model_module_version", MODULE_VERSION);
+        this(modelModule, MODULE_VERSION, modelName, viewModule, viewName, initial);
+    }
+
+    /** As above, for a model and view in a module of another version (the Output widget's is 1.0.0). */
+    protected Widget(String module, String moduleVersion, String modelName, String viewModule, String viewName,
+                     Map<String, Object> initial) {
+        state.put("_model_module", module);
+        state.put("_model_module_version", moduleVersion);
         state.put("_model_name", modelName);
         state.put("_view_module", viewModule);
-        state.put("_view_module_version", MODULE_VERSION);
+        state.put("_view_module_version", moduleVersion);
         state.put("_view_name", viewName);
         state.putAll(initial);
         Map<String, Object> data = new LinkedHashMap<>();

@@ -63,4 +63,26 @@ class WidgetsTest {
         assertThat(box.toString()).isEqualTo("HBox(Label(value=loss), Button(\"go\"))");
         assertThatThrownBy(() -> Box.vbox(l, null)).hasMessageContaining("null");
     }
+
+    @Test
+    void outputCollectsDisplaysAndTextOfTheCapturingThreadOnly() throws Exception {
+        Output out = new Output();
+        out.capture(() -> scratchnet.display.Display.display("shown inside"));
+        assertThat(out.size()).isEqualTo(1);
+        Thread other = new Thread(() -> scratchnet.display.Display.display("elsewhere"));
+        out.capture(() -> {
+            other.start();
+            try {
+                other.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(out.size()).as("another thread's display is not captured").isEqualTo(1);
+        out.println("a").println("b");
+        assertThat(out.size()).as("consecutive text is one output").isEqualTo(2);
+        assertThat(out.toString()).isEqualTo("Output(2 outputs)");
+        out.clear();
+        assertThat(out.size()).isZero();
+    }
 }

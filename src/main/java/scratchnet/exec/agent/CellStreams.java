@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
+import scratchnet.display.Capture;
+
 /**
  * The cell JVM's stdout and stderr, which lead to the kernel. Closing them does not close the
  * connection (it only flushes), and after every statement JShell runs a {@code System.out} or
@@ -39,11 +41,17 @@ public final class CellStreams {
 
         @Override
         public void write(int b) throws IOException {
-            kernel.write(b);
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
+            Capture.Target captured = Capture.current();
+            if (captured != null) {
+                // this thread's output goes to an Output widget for now
+                captured.text(name.equals("System.err"), new String(b, off, len, StandardCharsets.UTF_8));
+                return;
+            }
             kernel.write(b, off, len);
         }
 
