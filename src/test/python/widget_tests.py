@@ -306,5 +306,28 @@ def output_widget_captures_prints_and_charts(s):
     return "%d outputs" % len(outs)
 
 
+@test
+def fit_shows_a_widget_bar_once_a_widget_manager_connected(s):
+    """As tqdm.notebook: without a widget manager fit shows the HTML bar; after one opened the control comm, a widget bar."""
+    with kt.fresh_kernel() as k:
+        k.ok("var xs = arange(0.0, 1.0, 0.05); var ys = xs.mul(2.0);")
+        r = k.ok("net(1, 4, 1).tanh().linear().fit(xs, ys, lr(0.1), iters(50));")
+        check(not r.of_type("comm_open"), "a widget before any widget manager connected")
+        check(any("scratchnet-progress" in m["content"]["data"].get("text/html", "") for m in r.of_type("display_data")),
+              "no HTML bar without a widget manager")
+        cid = kt.uuid.uuid4().hex
+        send_comm(k, "comm_open", {"comm_id": cid, "target_name": "jupyter.widget.control", "data": {}})
+        kt.time.sleep(0.5)
+        r = k.ok("net(1, 4, 1).tanh().linear().fit(xs, ys, lr(0.1), iters(50));")
+        ms = models(r)
+        names = sorted(v[0] for v in ms.values())
+        check("FloatProgressModel" in names and "HBoxModel" in names and "LabelModel" in names, "models: %s" % names)
+        bar = next(v for v in ms.values() if v[0] == "FloatProgressModel")
+        check(bar[1]["max"] == 50 and bar[1]["value"] == 50, "the bar at the end: %s" % short(bar[1]))
+        label = next(v for v in ms.values() if v[0] == "LabelModel")
+        check("50/50" in label[1]["value"] and "done" in label[1]["value"], "the label: %r" % label[1]["value"])
+    return "widget bar"
+
+
 if __name__ == "__main__":
     sys.exit(kt.main())

@@ -25,7 +25,8 @@ public final class NotebookProgress implements TrainingListener {
 
     private final long barInterval;
     private final long chartInterval;
-    private DisplayHandle bar;
+    private final java.util.function.Supplier<ProgressBar> bars;
+    private ProgressBar bar;
     private DisplayHandle chart;
     private boolean chartBroken;
     private int total;
@@ -39,14 +40,24 @@ public final class NotebookProgress implements TrainingListener {
     private int count;
     private int charted;
 
-    /** A progress display that refreshes at most 4 times a second. */
+    /** A progress display that refreshes at most 4 times a second, with an HTML bar. */
     public NotebookProgress() {
-        this(BAR_INTERVAL, CHART_INTERVAL);
+        this(ProgressBar::html);
+    }
+
+    /** A progress display whose bar each fit gets from {@code bars} (an ipywidgets bar, say). */
+    public NotebookProgress(java.util.function.Supplier<ProgressBar> bars) {
+        this(BAR_INTERVAL, CHART_INTERVAL, bars);
     }
 
     NotebookProgress(long barIntervalNanos, long chartIntervalNanos) {
+        this(barIntervalNanos, chartIntervalNanos, ProgressBar::html);
+    }
+
+    private NotebookProgress(long barIntervalNanos, long chartIntervalNanos, java.util.function.Supplier<ProgressBar> bars) {
         this.barInterval = barIntervalNanos;
         this.chartInterval = chartIntervalNanos;
+        this.bars = bars;
     }
 
     @Override
@@ -60,7 +71,8 @@ public final class NotebookProgress implements TrainingListener {
         this.t0 = System.nanoTime();
         this.nextBar = t0 + barInterval;
         this.nextChart = t0 + chartInterval;
-        bar = Display.display(barBundle(0, Double.NaN, 0.0, ""));
+        bar = bars.get();
+        bar.show(total, unit);
         chart = Display.display(new MimeBundle()
                 .put(MimeBundle.TEXT, "loss chart: waiting for the first recorded loss")
                 .put("text/html", "<div style=\"color:gray\">loss chart: waiting for the first recorded loss…</div>"));
@@ -75,7 +87,7 @@ public final class NotebookProgress implements TrainingListener {
         }
         nextBar = now + barInterval;
         double loss = count == 0 ? Double.NaN : losses[count - 1];
-        bar.update(barBundle(done, loss, (now - t0) / 1e9, ""));
+        bar.move(done, barText(done, loss, (now - t0) / 1e9, ""));
         if (now - nextChart >= 0 && count > charted) {
             nextChart = now + chartInterval;
             charted = count;
@@ -100,7 +112,7 @@ public final class NotebookProgress implements TrainingListener {
             return;
         }
         String how = history.interrupted() ? " · interrupted" : done < total ? " · stopped" : " · done";
-        bar.update(barBundle(done, history.finalLoss(), history.millis() / 1e3, how));
+        bar.move(done, barText(done, history.finalLoss(), history.millis() / 1e3, how));
         int[] hs = history.steps();
         double[] hl = history.losses();
         if (hl.length > 0) {
@@ -131,13 +143,9 @@ public final class NotebookProgress implements TrainingListener {
         chart.update(b);
     }
 
-    /** The bar: an HTML progress element and "iter 1200/4000 · loss 3.21 · 0.4 s". */
-    private MimeBundle barBundle(int done, double loss, double seconds, String suffix) {
-        String text = unit + " " + done + "/" + total + (Double.isNaN(loss) && done == 0 ? "" : " · loss " + Html.num(loss))
+    /** "iter 1200/4000 · loss 3.21 · 0.4 s", beside the bar. */
+    private String barText(int done, double loss, double seconds, String suffix) {
+        return unit + " " + done + "/" + total + (Double.isNaN(loss) && done == 0 ? "" : " · loss " + Html.num(loss))
                 + " · " + Html.seconds(seconds) + suffix;
-        String html = "<div class=\"scratchnet-progress\" style=\"font-family:monospace\"><progress value=\"" + done
-                + "\" max=\"" + Math.max(total, 1) + "\" style=\"width:24em;vertical-align:middle\"></progress> "
-                + Html.escape(text) + "</div>";
-        return new MimeBundle().put(MimeBundle.TEXT, text).put("text/html", html);
     }
 }
