@@ -28,6 +28,7 @@ import scratchnet.widgets.Dropdown;
 import scratchnet.widgets.FloatSlider;
 import scratchnet.widgets.Interact;
 import scratchnet.widgets.IntSlider;
+import scratchnet.widgets.Link;
 import scratchnet.widgets.LogSlider;
 import scratchnet.widgets.Output;
 import scratchnet.widgets.Play;
@@ -527,6 +528,11 @@ public final class Dsl {
     /** An area that shows what code prints and displays: {@code out.capture(() -> display(chart))}. */
     public static Output output() {
         return new Output();
+    }
+
+    /** Keeps two controls at one value: {@code link(play(0, 299), intSlider(0, 299, 0))}. */
+    public static <T> void link(ValueControl<T> a, ValueControl<T> b) {
+        Link.link(a, b);
     }
 
     /** Widgets side by side: {@code hbox(lr, hidden)}. */

@@ -85,4 +85,17 @@ class WidgetsTest {
         out.clear();
         assertThat(out.size()).isZero();
     }
+
+    @Test
+    void linkedControlsFollowEachOther() {
+        Play frame = new Play(0, 299);
+        IntSlider where = new IntSlider(0, 299, 7);
+        Link.link(frame, where);
+        assertThat(where.value()).as("b takes a's value").isZero();
+        frame.value(42);
+        assertThat(where.value()).isEqualTo(42);
+        where.value(5);
+        assertThat(frame.value()).isEqualTo(5);
+        assertThatThrownBy(() -> Link.link(frame, frame)).hasMessageContaining("two different controls");
+    }
 }
