@@ -169,6 +169,11 @@ public final class NotebookRunner {
                 }
             }
         }
+        if (!collector.widgets().isEmpty()) {
+            // as JupyterLab saves widget state: the sliders show as they were when the notebook is opened
+            JsonNode meta = nb.get("metadata");
+            (meta instanceof ObjectNode ? (ObjectNode) meta : nb.putObject("metadata")).set("widgets", collector.widgets().toMetadata());
+        }
         try {
             byte[] json = Ipynb.bytes(nb);
             byte[] html = HtmlExport.render(nb, name).getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -13,6 +13,7 @@ import scratchnet.display.Frames;
 import scratchnet.display.MimeBundle;
 import scratchnet.exec.CellException;
 import scratchnet.exec.CellOutput;
+import scratchnet.widgets.CommMessage;
 
 /**
  * Turns a running cell's output into the outputs Jupyter stores in a notebook: {@code stream}
@@ -27,6 +28,8 @@ final class OutputCollector implements CellOutput {
     private ObjectNode openStream;
     private String openName;
     private final StringBuilder openText = new StringBuilder();
+    /** The widgets the run made, with their last state. */
+    private final WidgetStates widgets = new WidgetStates();
     /** display_id → the outputs showing it (Jupyter updates every one of them). */
     private final Map<String, List<ObjectNode>> displays = new HashMap<>();
 
@@ -34,6 +37,11 @@ final class OutputCollector implements CellOutput {
     synchronized void start(ArrayNode outputs, int count) {
         this.outputs = outputs;
         this.count = count;
+    }
+
+    /** The widgets the run made, with their last state. */
+    WidgetStates widgets() {
+        return widgets;
     }
 
     /** Ends the current cell: its last stream is completed and later output is dropped. */
@@ -95,6 +103,15 @@ final class OutputCollector implements CellOutput {
                 closeStream();
                 // a display cleared away is no longer in the notebook: later updates to it change nothing there
                 outputs.removeAll();
+                return;
+            }
+            case Frames.COMM: {
+                // widgets: their state goes to the notebook's metadata, whenever it changes
+                try {
+                    widgets.accept(CommMessage.fromJson(frame.bundle().get(Frames.COMM_KEY)));
+                } catch (IllegalArgumentException e) {
+                    // not a comm message after all: nothing to keep
+                }
                 return;
             }
             default:
