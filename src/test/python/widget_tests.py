@@ -78,7 +78,7 @@ def slider_opens_as_ipywidgets_models(s):
     check(ms[layout][1]["_model_module"] == "@jupyter-widgets/base", "layout module %r" % ms[layout][1]["_model_module"])
     view, text = shown(r)
     check(view == {"model_id": sid, "version_major": 2, "version_minor": 1}, "view: %r" % view)
-    check(text == "FloatSlider(value=0.3)", "text for front ends without widgets: %r" % text)
+    check(text == "FloatSlider(lr=0.3)", "text for front ends without widgets: %r" % text)
     return "slider %s" % sid[:8]
 
 

@@ -52,8 +52,11 @@ public abstract class ValueControl<T> extends Control {
         return value;
     }
 
+    /** {@code (value=0.3)}, or with a description {@code (lr=0.3)}. */
     @Override
     protected String describe() {
-        return "(value=" + value() + ")";
+        Object d = get("description");
+        String name = d == null || String.valueOf(d).isEmpty() ? "value" : String.valueOf(d);
+        return "(" + name + "=" + value() + ")";
     }
 }

@@ -26,7 +26,7 @@ class WidgetStateRunnerTest {
         JsonNode ran = new ObjectMapper().readTree(dir.resolve("w.out.ipynb").toFile());
         JsonNode shown = ran.get("cells").get(0).get("outputs").get(0).get("data");
         String id = shown.get("application/vnd.jupyter.widget-view+json").get("model_id").asText();
-        assertThat(Ipynb.text(shown.get("text/plain"))).isEqualTo("FloatSlider(value=0.3)");
+        assertThat(Ipynb.text(shown.get("text/plain"))).isEqualTo("FloatSlider(lr=0.3)");
         JsonNode saved = ran.get("metadata").get("widgets").get(WidgetStates.MIME);
         assertThat(saved.get("version_major").asInt()).isEqualTo(2);
         JsonNode slider = saved.get("state").get(id);
