@@ -21,7 +21,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * Renders an executed notebook as one self-contained HTML page: markdown cells through
  * CommonMark (with GitHub tables), code cells in {@code <pre>}, text output in {@code <pre>},
  * images inline as {@code data:} URIs, HTML output embedded as it is, and errors in red without
- * terminal colour codes. The page title is the notebook's first heading.
+ * terminal colour codes. The page title is the notebook's first heading. Widgets saved in the
+ * notebook's metadata are drawn by ipywidgets' own renderer, inlined in the page ({@link WidgetEmbed}).
  * <pre>{@code
  * ObjectNode nb = (ObjectNode) new ObjectMapper().readTree(Path.of("000-sine.out.ipynb").toFile());
  * Files.writeString(Path.of("000-sine.html"), HtmlExport.render(nb, "000-sine"));
@@ -64,11 +65,16 @@ public final class HtmlExport {
         if (title == null || title.isBlank()) {
             title = fallbackTitle;
         }
+        WidgetEmbed widgets = WidgetEmbed.of(notebook);
         StringBuilder h = new StringBuilder(8192);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"generator\" content=\"scratchnet run\">\n")
                 .append("<title>").append(escape(title)).append("</title>\n")
-                .append("<style>\n").append(CSS).append("\n</style>\n</head>\n<body>\n");
+                .append("<style>\n").append(CSS).append("\n</style>\n");
+        if (widgets != null) {
+            h.append(widgets.stateScript());
+        }
+        h.append("</head>\n<body>\n");
         for (JsonNode cell : notebook.path("cells")) {
             String type = cell.path("cell_type").asText();
             String source = Ipynb.text(cell.get("source"));
@@ -78,7 +84,7 @@ public final class HtmlExport {
                             .append("</div>\n");
                     break;
                 case "code":
-                    code(h, cell, source);
+                    code(h, cell, source, widgets);
                     break;
                 default:
                     if (!source.isEmpty()) {
@@ -86,10 +92,13 @@ public final class HtmlExport {
                     }
             }
         }
+        if (widgets != null) {
+            h.append(widgets.rendererScript());
+        }
         return h.append("</body>\n</html>\n").toString();
     }
 
-    private static void code(StringBuilder h, JsonNode cell, String source) {
+    private static void code(StringBuilder h, JsonNode cell, String source, WidgetEmbed widgets) {
         JsonNode count = cell.get("execution_count");
         String n = count == null || count.isNull() ? " " : count.asText();
         h.append("<div class=\"cell code\">\n<div class=\"prompt\">In [").append(escape(n)).append("]:</div>\n")
@@ -103,10 +112,14 @@ public final class HtmlExport {
                     break;
                 }
                 case "display_data":
-                case "execute_result":
-                    h.append("<div class=\"output\">").append(bundle(out.path("data"), out.path("metadata")))
+                case "execute_result": {
+                    // a widget the page can draw is drawn; others show their richest other format
+                    JsonNode view = out.path("data").path("application/vnd.jupyter.widget-view+json");
+                    String drawn = widgets == null || !view.isObject() ? null : widgets.viewScript(view);
+                    h.append("<div class=\"output\">").append(drawn != null ? drawn : bundle(out.path("data"), out.path("metadata")))
                             .append("</div>\n");
                     break;
+                }
                 case "error": {
                     StringBuilder tb = new StringBuilder();
                     for (JsonNode line : out.path("traceback")) {

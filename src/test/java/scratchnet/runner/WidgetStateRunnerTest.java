@@ -39,5 +39,13 @@ class WidgetStateRunnerTest {
         for (JsonNode model : saved.get("state")) {
             assertThat(model.get("model_name").asText()).as("closed widgets are not saved").isNotEqualTo("CheckboxModel");
         }
+        // the page draws the slider with ipywidgets' renderer, which the build put in the jar
+        assertThat(WidgetEmbed.available()).as("the build downloads @jupyter-widgets/html-manager from the npm registry "
+                + "into " + WidgetEmbed.RENDERER + "; without it the HTML shows widgets as text").isTrue();
+        String html = Files.readString(dir.resolve("w.html"));
+        assertThat(html).contains("<script type=\"application/vnd.jupyter.widget-state+json\">")
+                .contains("<script type=\"application/vnd.jupyter.widget-view+json\">{\"model_id\":\"" + id + "\"")
+                .contains("<script src=\"data:text/javascript;base64,")
+                .doesNotContain("FloatSlider(lr=0.3)");
     }
 }
