@@ -31,12 +31,7 @@ final class WidgetStates {
         if (CommMessage.OPEN.equals(m.type())) {
             if (Widget.TARGET.equals(m.target()) && m.data().get("state") instanceof Map) {
                 Map<String, Object> state = new LinkedHashMap<>((Map<String, Object>) m.data().get("state"));
-                Map<String, Object> model = new LinkedHashMap<>();
-                model.put("model_name", state.get("_model_name"));
-                model.put("model_module", state.get("_model_module"));
-                model.put("model_module_version", state.get("_model_module_version"));
-                model.put("state", state);
-                models.put(m.commId(), model);
+                models.put(m.commId(), Widget.savedForm(state));
             }
         } else if (CommMessage.CLOSE.equals(m.type())) {
             models.remove(m.commId());

@@ -86,6 +86,19 @@ public abstract class Widget {
     }
 
     /**
+     * One widget as saved widget state and {@code update_states} hold it: {@code {model_name,
+     * model_module, model_module_version, state}}, read from the state's own {@code _model_*} keys.
+     */
+    public static Map<String, Object> savedForm(Map<String, Object> state) {
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("model_name", state.get("_model_name"));
+        one.put("model_module", state.get("_model_module"));
+        one.put("model_module_version", state.get("_model_module_version"));
+        one.put("state", state);
+        return one;
+    }
+
+    /**
      * Every open widget's model and state, by model id, as the control comm's {@code update_states}
      * gives them: {@code {id: {model_name, model_module, model_module_version, state}}}.
      */
@@ -97,12 +110,7 @@ public abstract class Widget {
                 synchronized (w) {
                     state = new LinkedHashMap<>(w.state);
                 }
-                Map<String, Object> one = new LinkedHashMap<>();
-                one.put("model_name", state.get("_model_name"));
-                one.put("model_module", state.get("_model_module"));
-                one.put("model_module_version", state.get("_model_module_version"));
-                one.put("state", state);
-                all.put(w.id(), one);
+                all.put(w.id(), savedForm(state));
             }
         }
         return all;
