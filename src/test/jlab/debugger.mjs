@@ -8,23 +8,11 @@
 //   node src/test/jlab/debugger.mjs --jupyter-path DIR --screenshots target/jupyterlab
 //   node src/test/jlab/debugger.mjs --list          (the steps' names)
 //
-// DIR holds kernels/scratchnet/kernel.json (it becomes JUPYTER_PATH). The build (npm ci; npm run
-// build) must be there. Optional: --python PATH (default /usr/bin/python3), --chromium PATH
-// (default /usr/bin/chromium), --timeout SECONDS (the whole run, default 300), --keep (keep the
-// temp dir). The screenshots directory's PNG files are replaced by this run's. Prints
-// "PASS step (…)" or "FAIL step: reason" for each step (a failed step ends the run), then
-// "N passed, M failed"; exit code 0 when every step passed.
+// The arguments and the run are lab.mjs's: --jupyter-path DIR holds kernels/scratchnet/kernel.json;
+// optional --python, --chromium, --timeout SECONDS, --keep. Prints "PASS step (…)" or
+// "FAIL step: reason" for each step (a failed step ends the run), then "N passed, M failed".
 
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import fsp from 'node:fs/promises';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const HERE = path.dirname(fileURLToPath(import.meta.url));
+import { notebook, openNotebook, runCell, runLab, sleep } from './lab.mjs';
 
 // The notebook: data, then a hand-written training loop whose backward line (5) gets the breakpoint
 const DATA_CELL = [
@@ -56,155 +44,6 @@ const STEPS = [
   'continue_stops_in_the_next_iteration',
   'continue_runs_the_loop_to_its_end',
 ];
-
-// ---------------------------------------------------------------- arguments
-
-function parseArgs(argv) {
-  const opts = {
-    jupyterPath: null, screenshots: null, python: '/usr/bin/python3', chromium: '/usr/bin/chromium',
-    timeout: 300, keep: false,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
-      return argv[++i];
-    };
-    switch (a) {
-      case '--jupyter-path': opts.jupyterPath = path.resolve(value()); break;
-      case '--screenshots': opts.screenshots = path.resolve(value()); break;
-      case '--python': opts.python = value(); break;
-      case '--chromium': opts.chromium = value(); break;
-      case '--timeout': opts.timeout = Number(value()); break;
-      case '--keep': opts.keep = true; break;
-      case '--list': console.log(STEPS.join('\n')); process.exit(0); break;
-      default: throw new Error(`unknown argument ${a}; expected --jupyter-path DIR --screenshots DIR ` +
-        '[--python PATH] [--chromium PATH] [--timeout SECONDS] [--keep]');
-    }
-  }
-  if (!opts.jupyterPath || !opts.screenshots) throw new Error('--jupyter-path and --screenshots are required');
-  const kernelJson = path.join(opts.jupyterPath, 'kernels', 'scratchnet', 'kernel.json');
-  if (!fs.existsSync(kernelJson)) throw new Error(`expected the kernelspec ${kernelJson}; it is missing`);
-  if (!fs.existsSync(path.join(HERE, 'build', 'bundle.js'))) {
-    throw new Error(`expected the JupyterLab build ${path.join(HERE, 'build', 'bundle.js')}; run npm ci and npm run build in ${HERE}`);
-  }
-  if (!(opts.timeout > 0)) throw new Error(`--timeout: expected a positive number of seconds; got ${opts.timeout}`);
-  return opts;
-}
-
-// ---------------------------------------------------------------- helpers
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const log = (msg) => console.error(`[jupyterlab] ${msg}`);
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function tail(file, lines = 30) {
-  try {
-    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(no log)';
-  }
-}
-
-function notebook() {
-  const cell = (id, source) => ({ cell_type: 'code', id, metadata: {}, execution_count: null, outputs: [], source });
-  return {
-    nbformat: 4, nbformat_minor: 5,
-    metadata: {
-      kernelspec: { name: 'scratchnet', display_name: 'Java (scratchnet)', language: 'java' },
-      language_info: { name: 'java' },
-    },
-    cells: [cell('data', DATA_CELL), cell('loop', LOOP_CELL)],
-  };
-}
-
-// ---------------------------------------------------------------- the server
-
-/** main.py on a free loopback port, with every Jupyter directory inside tmp. */
-async function startServer(opts, tmp) {
-  const dirs = { home: 'home', runtime: 'runtime', config: 'config', data: 'data', notebooks: 'notebooks', state: 'lab-state' };
-  for (const k of Object.keys(dirs)) {
-    dirs[k] = path.join(tmp, dirs[k]);
-    await fsp.mkdir(dirs[k], { recursive: true, mode: 0o700 });
-  }
-  // no "Would you like to get notified about official Jupyter news?" toast over the panels
-  const notify = path.join(dirs.state, 'user_settings', '@jupyterlab', 'apputils-extension');
-  await fsp.mkdir(notify, { recursive: true });
-  await fsp.writeFile(path.join(notify, 'notification.jupyterlab-settings'),
-    JSON.stringify({ fetchNews: 'false', checkForUpdates: false }));
-  await fsp.writeFile(path.join(dirs.notebooks, 'debug.ipynb'), JSON.stringify(notebook(), null, 1));
-
-  const env = {
-    ...process.env,
-    HOME: dirs.home,
-    JUPYTER_RUNTIME_DIR: dirs.runtime,
-    JUPYTER_CONFIG_DIR: dirs.config,
-    JUPYTER_DATA_DIR: dirs.data,
-    JUPYTER_PATH: opts.jupyterPath,
-    SCRATCHNET_LAB_STATE_DIR: dirs.state,
-    PYTHONDONTWRITEBYTECODE: '1',
-  };
-  delete env.JUPYTER_CONFIG_PATH;
-  delete env.JUPYTER_PREFER_ENV_PATH;
-  const logFile = path.join(tmp, 'server.log');
-  for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
-    const out = fs.openSync(logFile, 'a');
-    // no token: the server listens on loopback only, for the length of the test
-    const proc = spawn(opts.python, [path.join(HERE, 'main.py'), '--ServerApp.ip=127.0.0.1', `--ServerApp.port=${port}`,
-      '--ServerApp.port_retries=0', '--ServerApp.token=', '--ServerApp.password=', '--ServerApp.open_browser=False',
-      `--ServerApp.root_dir=${dirs.notebooks}`, '--ServerApp.allow_root=True'],
-    { env, cwd: dirs.notebooks, stdio: ['ignore', out, out], detached: true });
-    fs.closeSync(out);
-    const url = `http://127.0.0.1:${port}`;
-    const end = Date.now() + 60000;
-    while (Date.now() < end && proc.exitCode === null) {
-      try {
-        if ((await fetch(`${url}/api/kernelspecs`, { signal: AbortSignal.timeout(2000) })).ok) {
-          return { proc, url, logFile };
-        }
-      } catch { /* not yet */ }
-      await sleep(200);
-    }
-    if (proc.exitCode === null) {
-      process.kill(-proc.pid, 'SIGKILL');
-      throw new Error(`the server did not answer on ${url} within 60 s:\n${tail(logFile)}`);
-    }
-    if (attempt >= 3) throw new Error(`the server exited at start:\n${tail(logFile)}`);
-    log(`server exited at start (port ${port} taken?), retrying`);
-  }
-}
-
-/** Shuts the kernels down through the API (they live in their own sessions), then the server. */
-async function stopServer(server) {
-  const { proc, url } = server;
-  try {
-    const kernels = await (await fetch(`${url}/api/kernels`, { signal: AbortSignal.timeout(5000) })).json();
-    for (const k of kernels) {
-      await fetch(`${url}/api/kernels/${k.id}`, { method: 'DELETE', signal: AbortSignal.timeout(15000) })
-        .catch((e) => log(`stopping kernel ${k.id}: ${e.message}`));
-    }
-  } catch (e) {
-    log(`listing the kernels: ${e.message}`);
-  }
-  for (const sig of ['SIGTERM', 'SIGKILL']) {
-    try { process.kill(-proc.pid, sig); } catch { /* gone */ }
-    const end = Date.now() + 5000;
-    while (proc.exitCode === null && proc.signalCode === null && Date.now() < end) await sleep(100);
-    if (proc.exitCode !== null || proc.signalCode !== null) return;
-  }
-}
 
 // ---------------------------------------------------------------- the page
 
@@ -253,36 +92,17 @@ function promptCount(page, index) {
 
 // ---------------------------------------------------------------- the steps
 
-async function steps(page, server, opts, pass) {
-  const shot = async (name, locator) => {
-    const file = path.join(opts.screenshots, `${name}.png`);
-    await (locator || page).screenshot({ path: file });
-    log(`screenshot ${file}`);
-    return file;
-  };
+async function steps({ page, server, pass, shot }) {
   const cells = page.locator('.jp-NotebookPanel .jp-CodeCell');
 
   await pass('lab_opens_the_notebook', async () => {
-    await page.goto(`${server.url}/lab/tree/debug.ipynb`);
-    await page.waitForSelector('body[data-lab-restored="true"]', { state: 'attached', timeout: 90000 });
+    const version = await openNotebook(page, server, 'debug.ipynb');
     await cells.nth(1).waitFor({ timeout: 30000 });
-    await page.waitForFunction(() => {
-      const w = window.jupyterapp.shell.currentWidget;
-      const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
-      return k && k.name === 'scratchnet' && k.status === 'idle';
-    }, null, { timeout: 120000, polling: 250 }).catch(async () => {
-      throw new Error(`the scratchnet kernel did not become idle; server log:\n${tail(server.logFile)}`);
-    });
-    return `JupyterLab ${await page.evaluate(() => window.jupyterapp.version)}, kernel scratchnet idle`;
+    return `JupyterLab ${version}, kernel scratchnet idle`;
   });
 
   await pass('lab_runs_a_cell', async () => {
-    await cells.nth(0).locator('.cm-content').click();
-    await page.keyboard.press('Shift+Enter');
-    await page.waitForFunction(() => {
-      const p = document.querySelectorAll('.jp-NotebookPanel .jp-CodeCell')[0].querySelector('.jp-InputArea-prompt');
-      return p && p.textContent.includes('[1]');
-    }, null, { timeout: 60000 });
+    await runCell(page, 0, 1);
     return 'In [1]';
   });
 
@@ -402,73 +222,4 @@ async function steps(page, server, opts, pass) {
 
 // ---------------------------------------------------------------- main
 
-async function main() {
-  const opts = parseArgs(process.argv.slice(2));
-  await fsp.mkdir(opts.screenshots, { recursive: true });
-  // no screenshot of an earlier run may pass for one of this run
-  for (const f of await fsp.readdir(opts.screenshots)) {
-    if (f.endsWith('.png')) await fsp.rm(path.join(opts.screenshots, f));
-  }
-  const tmp = await fsp.mkdtemp(path.join(os.tmpdir(), 'scratchnet-jupyterlab-'));
-  let passed = 0;
-  let failed = 0;
-  let browser = null;
-  let server = null;
-  const pass = async (name, body) => {
-    if (STEPS[passed] !== name) throw new Error(`step ${name} is not step ${passed + 1} of STEPS (${STEPS[passed]})`);
-    const t0 = Date.now();
-    try {
-      const detail = await body();
-      passed++;
-      console.log(`PASS ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s; ${detail})`);
-    } catch (e) {
-      failed++;
-      console.log(`FAIL ${name}: ${String(e && e.message || e).replace(/\n/g, '\n    ')}`);
-      throw e;
-    }
-  };
-  const watchdog = setTimeout(() => {
-    console.log(`FAIL timeout: the run took more than ${opts.timeout} s`);
-    console.log(`${passed} passed, ${failed + 1} failed`);
-    process.exit(1);
-  }, opts.timeout * 1000);
-  try {
-    server = await startServer(opts, tmp);
-    log(`server ${server.url}`);
-    browser = await chromium.launch({
-      executablePath: opts.chromium,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      timeout: 60000,
-    });
-    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    page.setDefaultTimeout(30000);
-    page.on('pageerror', (e) => log(`page error: ${e.message}`));
-    try {
-      await steps(page, server, opts, pass);
-    } catch (e) {
-      // the failing step has printed its FAIL line; keep what the page showed
-      await page.screenshot({ path: path.join(opts.screenshots, 'failure.png') }).catch(() => {});
-      if (failed === 0) throw e;
-    }
-  } catch (e) {
-    if (failed === 0) {
-      failed++;
-      console.log(`FAIL setup: ${String(e && e.message || e).replace(/\n/g, '\n    ')}`);
-    }
-  } finally {
-    if (browser) await browser.close().catch((e) => log(`closing Chromium: ${e.message}`));
-    if (server) await stopServer(server);
-    if (opts.keep) log(`kept ${tmp}`);
-    else await fsp.rm(tmp, { recursive: true, force: true });
-    clearTimeout(watchdog);
-  }
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(failed === 0 ? 0 : 1);
-}
-
-main().catch((e) => {
-  console.log(`FAIL arguments: ${e.message}`);
-  console.log('0 passed, 1 failed');
-  process.exit(1);
-});
+runLab({ steps: STEPS, notebooks: { 'debug.ipynb': notebook({ data: DATA_CELL, loop: LOOP_CELL }) }, run: steps });

@@ -1,4 +1,5 @@
-// JupyterLab's front end with the extensions that opening, running and debugging a notebook needs.
+// JupyterLab's front end with the extensions that opening, running and debugging a notebook needs,
+// and ipywidgets' widget manager, which renders the kernel's Jupyter widgets.
 // The list must match "jupyterlab.extensions" in package.json (that list is what webpack.config.js
 // copies settings schemas and styles for).
 import { JupyterLab } from '@jupyterlab/application';
@@ -14,6 +15,8 @@ const styles = import('./build/style.js');
 const withoutLsp = (plugins) => plugins.default.filter(({ id }) => !id.includes(':language-server'));
 
 const extensions = [
+  // the widget manager, and the models and views of @jupyter-widgets/base, controls and output
+  import('@jupyter-widgets/jupyterlab-manager'),
   import('@jupyterlab/application-extension'),
   import('@jupyterlab/apputils-extension'),
   import('@jupyterlab/codemirror-extension'),

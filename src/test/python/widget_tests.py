@@ -83,6 +83,21 @@ def slider_opens_as_ipywidgets_models(s):
 
 
 @test
+def a_slider_value_lies_on_its_step_grid(s):
+    """slider(0.05, 1, 0.3): ipywidgets' view moves the value onto min + i·step when it shows the
+    slider, so the default step must keep 0.3 on that grid (with (max − min)/100 it became 0.297)."""
+    k = s.shared()
+    r = k.ok('slider(0.05, 1, 0.3)')
+    state = next(st for n, st, _, _ in models(r).values() if n == "FloatSliderModel")
+    steps = (state["value"] - state["min"]) / state["step"]
+    check(abs(steps - round(steps)) < 1e-9,
+          "value %r is %.4f steps of %r above min %r: the front end would move it" % (
+              state["value"], steps, state["step"], state["min"]))
+    check(state["value"] == 0.3, "value %r" % state["value"])
+    return "step %r, value = min + %d steps" % (state["step"], round(steps))
+
+
+@test
 def dragging_changes_value_and_runs_on_change(s):
     """An update from the front end: echoed back, value() reads it, onChange runs."""
     k = s.shared()

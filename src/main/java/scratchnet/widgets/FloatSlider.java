@@ -11,12 +11,19 @@ import java.util.Map;
  * }</pre>
  */
 public final class FloatSlider extends Slider<Double> {
-    /** A slider from {@code min} to {@code max} in steps of (max − min)/100, at {@code value}. */
+    /**
+     * A slider from {@code min} to {@code max} at {@code value}, in steps of 1, 2 or 5 × 10ᵏ, the
+     * largest at most (max − min)/100 that {@code value} lies on (min + i·step), so that showing the
+     * slider keeps the value as given: {@code new FloatSlider(0.05, 1, 0.3)} steps by 0.005.
+     */
     public FloatSlider(double min, double max, double value) {
-        this(min, max, value, (max - min) / 100);
+        this(min, max, value, Ranges.defaultStep(min, max, value));
     }
 
-    /** A slider from {@code min} to {@code max} in steps of {@code step}, at {@code value}. */
+    /**
+     * A slider from {@code min} to {@code max} in steps of {@code step}, at {@code value}; a value off
+     * the grid min + i·step moves to the nearest point of it when a front end shows the slider.
+     */
     public FloatSlider(double min, double max, double value, double step) {
         super("FloatSliderModel", "FloatSliderView", state(min, max, value, step, "FloatSlider"));
     }

@@ -21,7 +21,7 @@ import scratchnet.display.MimeBundle;
  *     seed(0);
  *     var m = net(1, 25, 1).sigmoid().linear();
  *     m.fit(x, y, lr(lr.value()), iters(2000), quiet());
- *     return scatter(x, y, m.predict(x));
+ *     return scatter(x, y, "data").line(x, m.predict(x), "fit");
  * }, lr);
  * }</pre>
  */

@@ -44,6 +44,27 @@ class WidgetsTest {
     }
 
     @Test
+    void theDefaultStepKeepsTheValueOnTheSlidersGrid() {
+        // ipywidgets moves a value onto min + i·step when it shows the slider
+        for (double[] c : new double[][] {{0.05, 1, 0.3}, {0, 1, 0.3}, {0, 1, 0.37}, {-3, 7, 0.25}, {1, 50, 25},
+                {0.001, 0.1, 0.013}}) {
+            double min = c[0];
+            double max = c[1];
+            double value = c[2];
+            double step = Ranges.defaultStep(min, max, value);
+            double i = (value - min) / step;
+            assertThat(Math.abs(i - Math.rint(i))).as("(%s − %s)/%s", value, min, step).isLessThan(1e-9);
+            assertThat(step).as("step for %s..%s", min, max).isLessThanOrEqualTo((max - min) / 100 * (1 + 1e-12))
+                    .isGreaterThanOrEqualTo((max - min) / 1e8);
+        }
+        assertThat(Ranges.defaultStep(0.05, 1, 0.3)).isEqualTo(0.005);
+        assertThat(Ranges.defaultStep(0, 1, 0.3)).isEqualTo(0.01);
+        // a value no decimal step reaches: (max − min)/100, as ipywidgets' interact takes
+        assertThat(Ranges.defaultStep(0, 1, Math.PI / 10)).isEqualTo(0.01);
+        assertThat(new FloatSlider(0.05, 1, 0.3).get("step")).isEqualTo(0.005);
+    }
+
+    @Test
     void badRangesSayWhatArrived() {
         assertThatThrownBy(() -> new FloatSlider(1, 0, 0.5)).hasMessageContaining("min < max").hasMessageContaining("1.0");
         assertThatThrownBy(() -> new FloatSlider(0, 1, 2)).hasMessageContaining("between").hasMessageContaining("2.0");
