@@ -49,7 +49,7 @@ def shown(r):
 
 
 def update(k, comm_id, state):
-    send_comm(k, "comm_msg", {"comm_id": comm_id, "data": {"method": "update", "state": state, "buffer_paths": []}})
+    return send_comm(k, "comm_msg", {"comm_id": comm_id, "data": {"method": "update", "state": state, "buffer_paths": []}})
 
 
 def comm_msg_of(comm_id, method):
@@ -104,11 +104,16 @@ def dragging_changes_value_and_runs_on_change(s):
     r = k.ok('var seen = new java.util.concurrent.CopyOnWriteArrayList<Double>();\n'
              'var w = slider(0, 1, 0.3);\nw.onChange(v -> seen.add(v));\nw')
     sid = shown(r)[0]["model_id"]
-    update(k, sid, {"value": 0.75})
+    sent = update(k, sid, {"value": 0.75})
     echo, _ = iopub_until(k, comm_msg_of(sid, "echo_update"))
     check(echo["content"]["data"]["state"] == {"value": 0.75}, "echo_update: %r" % echo["content"]["data"])
+    check(echo["parent_header"].get("msg_id") == sent,
+          "echo_update's parent is %s, not the update it answers (ipywidgets 8 matches them)"
+          % echo["parent_header"].get("msg_type"))
+    update(k, sid, {"value": 0.75 + 1e-15})
+    iopub_until(k, comm_msg_of(sid, "echo_update"))
     check(k.value("w.value()") == "0.75", "value() after the drag: %r" % k.value("w.value()"))
-    check(k.value("seen") == "[0.75]", "onChange saw %s" % k.value("seen"))
+    check(k.value("seen") == "[0.75]", "onChange saw %s (a front end's rounding is no change)" % k.value("seen"))
     return "0.3 → 0.75"
 
 

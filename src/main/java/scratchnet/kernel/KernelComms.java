@@ -41,6 +41,16 @@ final class KernelComms {
     private final Map<String, String> open = new ConcurrentHashMap<>();
     /** The front end's last comm message: the parent of comm messages sent before any cell ran. */
     private volatile MessageContext lastRequest;
+    /** The front end's recent comm messages by id: the parents of the answers to them. */
+    private final Map<String, MessageContext> recent = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, MessageContext> eldest) {
+                    return size() > RECENT;
+                }
+            });
+    /** How many of the front end's comm messages are remembered as parents. */
+    private static final int RECENT = 256;
 
     KernelComms(CellEvaluator evaluator, Consumer<Message<?>> iopub) {
         this.evaluator = evaluator;
@@ -86,10 +96,13 @@ final class KernelComms {
         if (id == null) {
             return;
         }
-        lastRequest = env.getContext();
+        lastRequest = m;
+        String msgId = m.getHeader().getId();
+        recent.put(msgId, m);
         JsonObject line = new JsonObject();
         line.addProperty("msg_type", type);
         line.addProperty("comm_id", id);
+        line.addProperty("reply_to", msgId);
         if (type.equals("comm_open")) {
             line.addProperty("target_name", target);
             open.put(id, target == null ? "" : target);
@@ -109,17 +122,21 @@ final class KernelComms {
     }
 
     /**
-     * Publishes a {@link Frames#COMM} frame from the cell JVM as comm_open, comm_msg or comm_close,
-     * as a child of {@code parent} (the running or last cell's request) or, before any cell ran, of
-     * the front end's last comm message.
+     * Publishes a {@link Frames#COMM} frame from the cell JVM as comm_open, comm_msg or comm_close:
+     * as a child of the front end's message it answers (sent by that message's callback), else of
+     * {@code cell} (the running or last cell's request), else (before any cell ran) of the front
+     * end's last comm message.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     void publish(Frames.Frame frame, MessageContext cell) {
-        MessageContext parent = cell != null ? cell : lastRequest;
+        JsonObject m = JsonParser.parseString(frame.bundle().get(Frames.COMM_KEY)).getAsJsonObject();
+        // an answer to a front end's message is its child (ipywidgets matches echo_update so)
+        String replyTo = string(m, "reply_to");
+        MessageContext answered = replyTo == null ? null : recent.get(replyTo);
+        MessageContext parent = answered != null ? answered : cell != null ? cell : lastRequest;
         if (parent == null) {
             return;
         }
-        JsonObject m = JsonParser.parseString(frame.bundle().get(Frames.COMM_KEY)).getAsJsonObject();
         String type = string(m, "msg_type");
         String id = string(m, "comm_id");
         JsonObject content = new JsonObject();

@@ -30,9 +30,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param data     the message's data: JSON values (maps, lists, strings, numbers, booleans, null)
  * @param metadata the message's metadata
  * @param buffers  binary buffers (may be empty)
+ * @param replyTo  the id of the front end's message this one came in (from the front end) or
+ *                 answers (to it), or null: the kernel makes that message its parent, as ipywidgets
+ *                 8 expects of an {@code echo_update}
  */
 public record CommMessage(String type, String commId, String target, Map<String, Object> data,
-                          Map<String, Object> metadata, List<byte[]> buffers) {
+                          Map<String, Object> metadata, List<byte[]> buffers, String replyTo) {
     /** Opens a comm. */
     public static final String OPEN = "comm_open";
     /** A message on an open comm. */
@@ -59,6 +62,17 @@ public record CommMessage(String type, String commId, String target, Map<String,
         buffers = buffers == null ? List.of() : List.copyOf(buffers);
     }
 
+    /** A message that answers nothing. */
+    public CommMessage(String type, String commId, String target, Map<String, Object> data,
+                       Map<String, Object> metadata, List<byte[]> buffers) {
+        this(type, commId, target, data, metadata, buffers, null);
+    }
+
+    /** This message as the answer to the front end's message {@code id}. */
+    public CommMessage replyingTo(String id) {
+        return new CommMessage(type, commId, target, data, metadata, buffers, id);
+    }
+
     /** A {@code comm_msg} with data and no buffers. */
     public static CommMessage msg(String commId, Map<String, Object> data) {
         return new CommMessage(MSG, commId, null, data, null, null);
@@ -78,6 +92,9 @@ public record CommMessage(String type, String commId, String target, Map<String,
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("CommMessage: expected data of JSON values (maps, lists, strings, "
                     + "numbers, booleans), got " + data + ": " + e.getMessage(), e);
+        }
+        if (replyTo != null) {
+            root.put("reply_to", replyTo);
         }
         ArrayNode b = root.putArray("buffers");
         for (byte[] buffer : buffers) {
@@ -117,7 +134,8 @@ public record CommMessage(String type, String commId, String target, Map<String,
         return new CommMessage(root.path("msg_type").asText(null), root.path("comm_id").asText(null),
                 root.path("target_name").asText(null),
                 data.isObject() ? JSON.convertValue(data, Map.class) : Map.of(),
-                metadata.isObject() ? JSON.convertValue(metadata, Map.class) : Map.of(), buffers);
+                metadata.isObject() ? JSON.convertValue(metadata, Map.class) : Map.of(), buffers,
+                root.path("reply_to").asText(null));
     }
 
     private static String preview(String s) {

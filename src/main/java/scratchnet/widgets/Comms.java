@@ -26,6 +26,8 @@ import scratchnet.display.MimeBundle;
 public final class Comms {
     private static final Map<String, Comm> OPEN = new ConcurrentHashMap<>();
     private static final Map<String, Consumer<Comm>> TARGETS = new ConcurrentHashMap<>();
+    /** The id of the front end's message whose callback this thread runs, or null. */
+    private static final ThreadLocal<String> ANSWERING = new ThreadLocal<>();
     private static final ExecutorService CALLBACKS = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "scratchnet-comms");
         t.setDaemon(true);
@@ -74,7 +76,10 @@ public final class Comms {
     static void send(CommMessage m) {
         DisplaySink sink = Display.sink();
         if (sink.carriesComms()) {
-            sink.send(Frames.COMM, new MimeBundle().put(Frames.COMM_KEY, m.toJson()), null);
+            // sent from a callback: an answer to the message that ran it
+            String answering = ANSWERING.get();
+            CommMessage out = answering != null && m.replyTo() == null ? m.replyingTo(answering) : m;
+            sink.send(Frames.COMM, new MimeBundle().put(Frames.COMM_KEY, out.toJson()), null);
         }
     }
 
@@ -92,24 +97,34 @@ public final class Comms {
             return;
         }
         CALLBACKS.execute(() -> {
-            if (CommMessage.OPEN.equals(m.type())) {
-                opened(m);
-                return;
-            }
-            Comm c = OPEN.get(m.commId());
-            if (c == null) {
-                return;
-            }
-            // an interrupt meant for an earlier callback must not stop this one
-            Thread.interrupted();
+            ANSWERING.set(m.replyTo());
             try {
-                c.receive(m);
-            } catch (RuntimeException | Error e) {
-                // a callback's failure is the user's to see, and the next message still runs
-                System.err.println("Exception in a callback of " + c + ":");
-                e.printStackTrace();
+                dispatch(m);
+            } finally {
+                ANSWERING.remove();
             }
         });
+    }
+
+    /** Hands a message from the front end to its comm (on the comms thread). */
+    private static void dispatch(CommMessage m) {
+        if (CommMessage.OPEN.equals(m.type())) {
+            opened(m);
+            return;
+        }
+        Comm c = OPEN.get(m.commId());
+        if (c == null) {
+            return;
+        }
+        // an interrupt meant for an earlier callback must not stop this one
+        Thread.interrupted();
+        try {
+            c.receive(m);
+        } catch (RuntimeException | Error e) {
+            // a callback's failure is the user's to see, and the next message still runs
+            System.err.println("Exception in a callback of " + c + ":");
+            e.printStackTrace();
+        }
     }
 
     private static void opened(CommMessage m) {

@@ -22,6 +22,11 @@ public abstract class Slider<T> extends ValueControl<T> {
         return this;
     }
 
+    /** The distance between two stops of the slider (for a {@link LogSlider}, between two exponents). */
+    public double step() {
+        return ((Number) get("step")).doubleValue();
+    }
+
     @Override
     public Slider<T> description(String text) {
         super.description(text);

@@ -133,11 +133,34 @@ public abstract class Widget {
 
     /** Sets attributes here and in the front end (one update message), then tells the listeners. */
     protected final void set(Map<String, Object> changes) {
-        synchronized (this) {
-            state.putAll(changes);
-        }
+        Map<String, Object> changed = apply(changes);
         sendUpdate("update", changes);
-        changes.forEach(this::changed);
+        changed.forEach(this::changed);
+    }
+
+    /**
+     * Puts {@code changes} in the state and returns those that change it; a number within 1e-12 of
+     * the one there (a front end's rounding of it) changes nothing and leaves it as it was.
+     */
+    private synchronized Map<String, Object> apply(Map<String, Object> changes) {
+        Map<String, Object> changed = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : changes.entrySet()) {
+            if (!state.containsKey(e.getKey()) || !same(state.get(e.getKey()), e.getValue())) {
+                state.put(e.getKey(), e.getValue());
+                changed.put(e.getKey(), e.getValue());
+            }
+        }
+        return changed;
+    }
+
+    /** Equal, or numbers that differ only by rounding (a front end's 0.30000000000000004 for 0.3). */
+    private static boolean same(Object a, Object b) {
+        if (a instanceof Number && b instanceof Number) {
+            double x = ((Number) a).doubleValue();
+            double y = ((Number) b).doubleValue();
+            return x == y || Math.abs(x - y) <= 1e-12 * Math.max(Math.abs(x), Math.abs(y));
+        }
+        return java.util.Objects.equals(a, b);
     }
 
     /** Sets one attribute here and in the front end. */
@@ -147,7 +170,7 @@ public abstract class Widget {
         set(one);
     }
 
-    /** Runs {@code listener} with the attribute's name and new value after each change, from either side. */
+    /** Runs {@code listener} with the attribute's name and new value after each change, from either side (not when a value is set to what it was). */
     protected final void onAttributeChange(BiConsumer<String, Object> listener) {
         changeListeners.add(listener);
     }
@@ -187,11 +210,9 @@ public abstract class Widget {
         Object method = m.data().get("method");
         if ("update".equals(method) && m.data().get("state") instanceof Map) {
             Map<String, Object> changes = new LinkedHashMap<>((Map<String, Object>) m.data().get("state"));
-            synchronized (this) {
-                state.putAll(changes);
-            }
+            Map<String, Object> changed = apply(changes);
             sendUpdate("echo_update", changes);
-            changes.forEach(this::changed);
+            changed.forEach(this::changed);
         } else if ("request_state".equals(method)) {
             Map<String, Object> all;
             synchronized (this) {

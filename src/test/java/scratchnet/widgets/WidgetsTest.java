@@ -119,4 +119,13 @@ class WidgetsTest {
         assertThat(frame.value()).isEqualTo(5);
         assertThatThrownBy(() -> Link.link(frame, frame)).hasMessageContaining("two different controls");
     }
+
+    @Test
+    void aLogSlidersValueIsOneOfItsStops() {
+        LogSlider lr = new LogSlider(1e-4, 1, 0.03);
+        assertThat(lr.value()).isEqualTo(0.03);
+        double stops = (Math.log10(0.03) - Math.log10(1e-4)) / lr.step();
+        assertThat(Math.abs(stops - Math.rint(stops))).as("%s stops of %s", stops, lr.step()).isLessThan(1e-9);
+        assertThat(lr.step()).isBetween(0.08, 0.12);
+    }
 }
