@@ -372,5 +372,31 @@ def interrupt_while_stopped(s):
         return "ended %.2f s after the interrupt" % took
 
 
+@test
+def next_in_scratchnet_code(s):
+    """next in scratchnet's own code (entered by stepIn) stops at the method's next line, as in a cell."""
+    with kt.fresh_kernel() as k:
+        d = Debug(k)
+        d.start()
+        code = "var xs = arange(0, 1, 0.25);\nSystem.out.println(xs.cols());"
+        path, msg_id, sent, thread, frames = _stop_at(d, k, code, 1)
+        for _ in range(2):   # Dsl.arange, then Matrix.arange
+            d.ok("stepIn", {"threadId": thread})
+            d.event("stopped", 20)
+        top = d.ok("stackTrace", {"threadId": thread})["stackFrames"][0]
+        check(top.get("source", {}).get("path") == "scratchnet-sources/scratchnet/engine/Matrix.java"
+              and "arange" in top.get("name", ""), "after two stepIn: expected Matrix.arange; got %s" % short(top))
+        d.ok("next", {"threadId": thread})
+        check(d.event("stopped", 20)["body"].get("reason") == "step", "no step stop after next")
+        after = d.ok("stackTrace", {"threadId": thread})["stackFrames"][0]
+        check(after.get("source", {}).get("path") == top["source"]["path"] and after.get("name") == top.get("name")
+              and after["line"] > top["line"],
+              "next in Matrix.arange from line %d: expected a later line of it; got %s" % (top["line"], short(after)))
+        d.ok("continue", {"threadId": thread})
+        r = k.collect(msg_id, sent, 30)
+        check(r.status == "ok" and r.stream() == "4\n", "the cell after continue: " + r.describe())
+        return "line %d to %d" % (top["line"], after["line"])
+
+
 if __name__ == "__main__":
     sys.exit(kt.main(tests=TESTS))

@@ -200,7 +200,8 @@ public final class CellDebugger {
                 return false;
             }
             StepOrigin origin = steps.get(id);
-            if (e instanceof StepEvent && origin != null) {
+            // only a cell line spans several class lines: elsewhere (scratchnet's sources) the JVM's line step is the step
+            if (e instanceof StepEvent && origin != null && origin.path() != null) {
                 try {
                     StepOrigin here = cellLineOf(((LocatableEvent) e).location(), thread.frameCount(), origin.depth());
                     if (here.equals(origin)) {
