@@ -398,5 +398,80 @@ def next_in_scratchnet_code(s):
         return "line %d to %d" % (top["line"], after["line"])
 
 
+def _notebook_000():
+    """The code cells of notebook 000, and the one tagged faithful (the document's loop)."""
+    import json
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "notebooks",
+                        "000-sine-regression.ipynb")
+    with open(path, encoding="utf-8") as f:
+        cells = [c for c in json.load(f)["cells"] if c["cell_type"] == "code"]
+    code = ["".join(c["source"]) for c in cells]
+    faithful = ["".join(c["source"]) for c in cells if "faithful" in c.get("metadata", {}).get("tags", [])]
+    check(len(faithful) == 1, "notebook 000 should have one cell tagged faithful; it has %d" % len(faithful))
+    return code, faithful[0]
+
+
+def _fields(d, variable):
+    return {v["name"]: v["value"] for v in d.ok("variables", {"variablesReference": variable["variablesReference"]})["variables"]}
+
+
+@test
+def notebook_000_backward_walkthrough(s):
+    """What notebook 000's section on stepping through backward describes: its loop's Locals and dz, scratchnet's Network.backward."""
+    code, faithful = _notebook_000()
+    step_cell = [c for c in code if "var grads = stepwise.backward(cache, y);" in c.splitlines()]
+    check(len(step_cell) == 1, "notebook 000 should have one cell with the line `var grads = stepwise.backward(cache, y);`")
+    with kt.fresh_kernel() as k:
+        d = Debug(k)
+        for c in code[:code.index(faithful)]:
+            k.ok(c)
+        d.start()
+        lines = faithful.splitlines()
+        check("    Matrix dz = al.sub(y);" in lines, "the faithful cell has no line `    Matrix dz = al.sub(y);`")
+        path, msg_id, sent, thread, frames = _stop_at(d, k, faithful, lines.index("    Matrix dz = al.sub(y);") + 1)
+        scopes = _scope_vars(d, frames[0])
+        check({"it", "a", "z", "zl", "grads"} <= set(scopes["Locals"]) and "dz" not in scopes["Locals"]
+              and scopes["Locals"]["it"]["value"] == "0", "the loop's Locals at the breakpoint: %s" % sorted(scopes["Locals"]))
+        check({"x", "y", "params", "layers", "m", "al"} <= set(scopes["Globals"]) and scopes["Globals"]["m"]["value"] == "100",
+              "Globals at the breakpoint: %s" % sorted(scopes["Globals"]))
+        shapes = []
+        for _ in range(7):
+            d.ok("next", {"threadId": thread})
+            d.event("stopped", 20)
+            frames = d.ok("stackTrace", {"threadId": thread})["stackFrames"]
+            local = _scope_vars(d, frames[0])["Locals"]
+            dz = _fields(d, local["dz"])
+            shapes.append((dz["rows"], dz["cols"], _fields(d, local["grads"])["size"]))
+        check(shapes[0] == ("1", "100", "0") and shapes[1][2] == "1" and ("25", "100", "3") in shapes,
+              "dz's shape and grads' size over seven Nexts: expected 1×100 with none, then one gradient, later 25×100 with"
+              " three; got %s" % shapes)
+        k.request("interrupt_request", {}, channel="control", timeout=5)
+        cell = k.collect(msg_id, sent, 60)
+        check(cell.status == "error" and cell.content.get("ename") == "Interrupted", "the stop button: " + cell.describe())
+        d.ok("setBreakpoints", {"breakpoints": [], "source": {"path": path}, "sourceModified": False})
+        for c in code[code.index(faithful) + 1:code.index(step_cell[0])]:
+            k.ok(c, timeout=60)
+        line = step_cell[0].splitlines().index("var grads = stepwise.backward(cache, y);") + 1
+        path, msg_id, sent, thread, frames = _stop_at(d, k, step_cell[0], line)
+        names = []
+        for command in ("stepIn", "stepIn", "stepOut", "stepIn"):
+            d.ok(command, {"threadId": thread})
+            d.event("stopped", 20)
+            frames = d.ok("stackTrace", {"threadId": thread})["stackFrames"]
+            names.append(frames[0]["name"])
+        check(names == ["Network.backward", "Network.defaultLoss", "Network.backward", "Network.backward"]
+              and frames[1]["name"] == "Network.backward"
+              and frames[0]["source"]["path"] == "scratchnet-sources/scratchnet/nn/Network.java",
+              "Step In, Step In, Step Out, Step In: expected Network.backward, defaultLoss, back, the four-argument"
+              " backward; got %s" % names)
+        local = _scope_vars(d, frames[0])["Locals"]
+        check(["this", "cache", "y", "loss", "l2"] == list(local)[:5] and local["l2"]["value"] == "0.0"
+              and {"sizes", "layers"} <= set(_fields(d, local["this"])),
+              "Network.backward's Locals: %s" % short(local))
+        d.ok("continue", {"threadId": thread})
+        r = k.collect(msg_id, sent, 60)
+        check(r.status == "ok", "the one-step cell after continue: " + r.describe())
+
+
 if __name__ == "__main__":
     sys.exit(kt.main(tests=TESTS))
