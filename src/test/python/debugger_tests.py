@@ -398,6 +398,33 @@ def next_in_scratchnet_code(s):
         return "line %d to %d" % (top["line"], after["line"])
 
 
+@test
+def a_stepped_cell_runs_on_at_full_speed(s):
+    """After a breakpoint and a Next in a loop, Continue runs the rest of the cell about as fast as a plain run."""
+    with kt.fresh_kernel() as k:
+        d = Debug(k)
+        code = ("var xs = arange(0, 1, 0.01);\nvar w = zeros(25, 1).add(0.5);\nMatrix s = null;\n"
+                "for (int it = 0; it < 3000; it++) {\n    s = w.dot(xs).sigmoid();\n    w = w.sub(s.dot(xs.T()).mul(0.001));\n}")
+        k.ok(code, timeout=60)   # compiled and warm
+        t = time.monotonic()
+        k.ok(code, timeout=60)
+        plain = time.monotonic() - t
+        d.start()
+        path, msg_id, sent, thread, frames = _stop_at(d, k, code, 5)
+        d.ok("next", {"threadId": thread})
+        d.event("stopped", 20)
+        check(d.ok("stackTrace", {"threadId": thread})["stackFrames"][0]["line"] == 6, "next from line 5 should stop on 6")
+        d.ok("setBreakpoints", {"breakpoints": [], "source": {"path": path}, "sourceModified": False})
+        t = time.monotonic()
+        d.ok("continue", {"threadId": thread})
+        r = k.collect(msg_id, sent, 300)
+        rest = time.monotonic() - t
+        check(r.status == "ok", "the cell after continue: " + r.describe())
+        # a JDI step would keep the thread in the interpreter to the cell's end: hundreds of times slower on JDK 17
+        check(rest < 5 * plain + 2, "the rest of the stepped cell took %.2f s; a plain run %.2f s" % (rest, plain))
+        return "rest %.2f s, plain run %.2f s" % (rest, plain)
+
+
 def _notebook_000():
     """The code cells of notebook 000, and the one tagged faithful (the document's loop)."""
     import json
