@@ -405,6 +405,25 @@ def next_in_scratchnet_code(s):
 
 
 @test
+def next_from_var_lines(s):
+    """next from a var line (whose code JShell puts in a method of its own) goes to the cell's next line each time."""
+    with kt.fresh_kernel() as k:
+        d = Debug(k)
+        d.start()
+        code = "var xs = arange(0, 1, 0.25);\nvar n = xs.cols();\nvar c = xs.mul(n).sum();\nSystem.out.println(c);"
+        path, msg_id, sent, thread, frames = _stop_at(d, k, code, 1)
+        lines = [frames[0]["line"]]
+        for _ in range(3):
+            d.ok("next", {"threadId": thread})
+            d.event("stopped", 20)
+            lines.append(d.ok("stackTrace", {"threadId": thread})["stackFrames"][0]["line"])
+        check(lines == [1, 2, 3, 4], "the lines of a breakpoint on line 1 and three Nexts: %s" % lines)
+        d.ok("continue", {"threadId": thread})
+        r = k.collect(msg_id, sent, 30)
+        check(r.status == "ok" and r.stream() == "6.0\n", "the cell after continue: " + r.describe())
+
+
+@test
 def a_stepped_cell_runs_on_at_full_speed(s):
     """After a breakpoint and a Next in a loop, Continue runs the rest of the cell about as fast as a plain run."""
     with kt.fresh_kernel() as k:

@@ -335,13 +335,17 @@ public final class CellDebugger {
         t.resume();
     }
 
-    /** Whether {@code l} is on the line a step began on: the same cell line in a cell, the same line elsewhere. */
+    /**
+     * Whether {@code l} is on the line a step began on: the same cell line of the same cell (whose
+     * code JShell may spread over two methods, do_it$ and do_it$Aux), elsewhere the same line of
+     * the same method.
+     */
     private boolean sameLine(Location here, StepOrigin origin, Location l) {
         CellClass c = byName.get(l.declaringType().name());
         if (origin.path() != null && c != null) {
-            return c.lines().cellLine(l.lineNumber()) == origin.line();
+            return c.cellId().equals(origin.path()) && c.lines().cellLine(l.lineNumber()) == origin.line();
         }
-        return l.lineNumber() == here.lineNumber();
+        return l.method().equals(here.method()) && l.lineNumber() == here.lineNumber();
     }
 
     /** Whether a step never stops in the class {@code className}: the JDK's and the cell machinery's. */

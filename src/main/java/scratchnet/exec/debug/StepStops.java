@@ -59,8 +59,8 @@ final class StepStops {
 
     /**
      * The enabled requests for a step of {@code depth} ({@link StepRequest#STEP_OVER},
-     * {@code STEP_INTO} or {@code STEP_OUT}) of the stopped thread {@code t}: lines for which
-     * {@code sameLine} holds are not stops; {@code mine} and {@code value} are put on each as a
+     * {@code STEP_INTO} or {@code STEP_OUT}) of the stopped thread {@code t}: lines (and callers)
+     * for which {@code sameLine} holds are not stops; {@code mine} and {@code value} are put on each as a
      * property; frames of classes {@code excluded} accepts are not stopped in.
      */
     static List<EventRequest> create(VirtualMachine vm, ThreadReference t, int depth, Predicate<Location> sameLine,
@@ -81,10 +81,10 @@ final class StepStops {
                 // no lines: only the caller can stop it
             }
         }
-        // the nearest caller that is not the JDK's or the kernel's, just after its call
+        // the nearest caller that is not the JDK's or the kernel's, nor still on the step's line, just after its call
         for (int i = 1; i < frames.size(); i++) {
             Location call = frames.get(i).location();
-            if (excluded.test(call.declaringType().name())) {
+            if (excluded.test(call.declaringType().name()) || sameLine.test(call)) {
                 continue;
             }
             Location after = after(vm, call);
