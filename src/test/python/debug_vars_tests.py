@@ -159,5 +159,21 @@ def vars_magic(s):
         check(row and row[0].endswith(value), "%%vars: expected a row %s %s %s; got %r" % (name, type_, value, out))
 
 
+@test
+def variables_named_like_packages(s):
+    """Variables named scratchnet, java, Object or Thread do not hide the kernel's own calls: the panel reads them, results show."""
+    with fresh_kernel() as k:
+        k.ok("var scratchnet = 1;\nvar java = \"j\";\nvar Object = 2.5;\nvar Thread = 4;")
+        table, _ = Debug(k).variables()
+        for name, type_, value in [("scratchnet", "int", "1"), ("java", "String", "j"), ("Object", "double", "2.5"),
+                                   ("Thread", "int", "4")]:
+            _variable(table, name, type_, value)
+        c, _ = Debug(k).request("richInspectVariables", {"variableName": "scratchnet"})
+        check(c.get("success") is True and c["body"]["data"].get("text/plain") == "1",
+              "richInspectVariables scratchnet: expected text/plain '1'; got %s" % short(c))
+        result = k.ok("scratchnet + 1").result_text()
+        check(result == "2", "the value of scratchnet + 1: expected 2; got %r" % result)
+
+
 if __name__ == "__main__":
     sys.exit(kt.main(tests=TESTS))

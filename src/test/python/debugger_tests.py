@@ -318,7 +318,8 @@ def pause_a_running_cell(s):
         path = d.ok("dumpCell", {"code": code})["sourcePath"]
         d.ok("configurationDone", {})
         msg_id, sent = k.execute_async(code)
-        # the first cell of a fresh kernel may take a while to start on a busy machine: ask until it runs
+        # the first cell of a fresh kernel may take a while to start, and the loop starts once JShell has
+        # compiled it: on a busy machine that can take more than a second, so ask until it runs
         deadline = time.monotonic() + 15
         while True:
             time.sleep(1.0)
@@ -559,6 +560,154 @@ def exception_breakpoints_stop_where_it_is_thrown(s):
         d.ok("setExceptionBreakpoints", {"filters": []})
         again = k.execute("int[] three = new int[3];\nint fourth = three[3];", timeout=20)
         check(again.status == "error", "with no filters the cell just fails: " + again.describe())
+
+
+@test
+def next_in_scratchnet_code(s):
+    """next in scratchnet's own code (entered by stepIn) stops at the method's next line, as in a cell."""
+    with kt.fresh_kernel() as k:
+        d = Debug(k)
+        d.start()
+        code = "var xs = arange(0, 1, 0.25);\nSystem.out.println(xs.cols());"
+        path, msg_id, sent, thread, frames = _stop_at(d, k, code, 1)
+        for _ in range(2):   # Dsl.arange, then Matrix.arange
+            d.ok("stepIn", {"threadId": thread})
+            d.event("stopped", 20)
+        top = d.ok("stackTrace", {"threadId": thread})["stackFrames"][0]
+        check(top.get("source", {}).get("path") == "scratchnet-sources/scratchnet/engine/Matrix.java"
+              and "arange" in top.get("name", ""), "after two stepIn: expected Matrix.arange; got %s" % short(top))
+        d.ok("next", {"threadId": thread})
+        check(d.event("stopped", 20)["body"].get("reason") == "step", "no step stop after next")
+        after = d.ok("stackTrace", {"threadId": thread})["stackFrames"][0]
+        check(after.get("source", {}).get("path") == top["source"]["path"] and after.get("name") == top.get("name")
+              and after["line"] > top["line"],
+              "next in Matrix.arange from line %d: expected a later line of it; got %s" % (top["line"], short(after)))
+        d.ok("continue", {"threadId": thread})
+        r = k.collect(msg_id, sent, 30)
+        check(r.status == "ok" and r.stream() == "4\n", "the cell after continue: " + r.describe())
+        return "line %d to %d" % (top["line"], after["line"])
+
+
+@test
+def next_from_var_lines(s):
+    """next from a var line (whose code JShell puts in a method of its own) goes to the cell's next line each time."""
+    with kt.fresh_kernel() as k:
+        d = Debug(k)
+        d.start()
+        code = "var xs = arange(0, 1, 0.25);\nvar n = xs.cols();\nvar c = xs.mul(n).sum();\nSystem.out.println(c);"
+        path, msg_id, sent, thread, frames = _stop_at(d, k, code, 1)
+        lines = [frames[0]["line"]]
+        for _ in range(3):
+            d.ok("next", {"threadId": thread})
+            d.event("stopped", 20)
+            lines.append(d.ok("stackTrace", {"threadId": thread})["stackFrames"][0]["line"])
+        check(lines == [1, 2, 3, 4], "the lines of a breakpoint on line 1 and three Nexts: %s" % lines)
+        d.ok("continue", {"threadId": thread})
+        r = k.collect(msg_id, sent, 30)
+        check(r.status == "ok" and r.stream() == "6.0\n", "the cell after continue: " + r.describe())
+
+
+@test
+def a_stepped_cell_runs_on_at_full_speed(s):
+    """After a breakpoint and a Next in a loop, Continue runs the rest of the cell about as fast as a plain run."""
+    with kt.fresh_kernel() as k:
+        d = Debug(k)
+        code = ("var xs = arange(0, 1, 0.01);\nvar w = zeros(25, 1).add(0.5);\nMatrix s = null;\n"
+                "for (int it = 0; it < 3000; it++) {\n    s = w.dot(xs).sigmoid();\n    w = w.sub(s.dot(xs.T()).mul(0.001));\n}")
+        k.ok(code, timeout=60)   # compiled and warm
+        t = time.monotonic()
+        k.ok(code, timeout=60)
+        plain = time.monotonic() - t
+        d.start()
+        path, msg_id, sent, thread, frames = _stop_at(d, k, code, 5)
+        d.ok("next", {"threadId": thread})
+        d.event("stopped", 20)
+        check(d.ok("stackTrace", {"threadId": thread})["stackFrames"][0]["line"] == 6, "next from line 5 should stop on 6")
+        d.ok("setBreakpoints", {"breakpoints": [], "source": {"path": path}, "sourceModified": False})
+        t = time.monotonic()
+        d.ok("continue", {"threadId": thread})
+        r = k.collect(msg_id, sent, 300)
+        rest = time.monotonic() - t
+        check(r.status == "ok", "the cell after continue: " + r.describe())
+        # a JDI step would keep the thread in the interpreter to the cell's end: hundreds of times slower on JDK 17
+        check(rest < 5 * plain + 2, "the rest of the stepped cell took %.2f s; a plain run %.2f s" % (rest, plain))
+        return "rest %.2f s, plain run %.2f s" % (rest, plain)
+
+
+def _notebook_000():
+    """The code cells of notebook 000, and the one tagged faithful (the document's loop)."""
+    import json
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "notebooks",
+                        "000-sine-regression.ipynb")
+    with open(path, encoding="utf-8") as f:
+        cells = [c for c in json.load(f)["cells"] if c["cell_type"] == "code"]
+    code = ["".join(c["source"]) for c in cells]
+    faithful = ["".join(c["source"]) for c in cells if "faithful" in c.get("metadata", {}).get("tags", [])]
+    check(len(faithful) == 1, "notebook 000 should have one cell tagged faithful; it has %d" % len(faithful))
+    return code, faithful[0]
+
+
+def _fields(d, variable):
+    return {v["name"]: v["value"] for v in d.ok("variables", {"variablesReference": variable["variablesReference"]})["variables"]}
+
+
+@test
+def notebook_000_backward_walkthrough(s):
+    """What notebook 000's section on stepping through backward describes: its loop's Locals and dz, scratchnet's Network.backward."""
+    code, faithful = _notebook_000()
+    step_cell = [c for c in code if "var grads = stepwise.backward(cache, y);" in c.splitlines()]
+    check(len(step_cell) == 1, "notebook 000 should have one cell with the line `var grads = stepwise.backward(cache, y);`")
+    with kt.fresh_kernel() as k:
+        d = Debug(k)
+        for c in code[:code.index(faithful)]:
+            k.ok(c)
+        d.start()
+        lines = faithful.splitlines()
+        check("    Matrix dz = al.sub(y);" in lines, "the faithful cell has no line `    Matrix dz = al.sub(y);`")
+        path, msg_id, sent, thread, frames = _stop_at(d, k, faithful, lines.index("    Matrix dz = al.sub(y);") + 1)
+        scopes = _scope_vars(d, frames[0])
+        check({"it", "a", "z", "zl", "grads"} <= set(scopes["Locals"]) and "dz" not in scopes["Locals"]
+              and scopes["Locals"]["it"]["value"] == "0", "the loop's Locals at the breakpoint: %s" % sorted(scopes["Locals"]))
+        check({"x", "y", "params", "layers", "m", "al"} <= set(scopes["Globals"]) and scopes["Globals"]["m"]["value"] == "100",
+              "Globals at the breakpoint: %s" % sorted(scopes["Globals"]))
+        shapes = []
+        for _ in range(7):
+            d.ok("next", {"threadId": thread})
+            d.event("stopped", 20)
+            frames = d.ok("stackTrace", {"threadId": thread})["stackFrames"]
+            local = _scope_vars(d, frames[0])["Locals"]
+            dz = _fields(d, local["dz"])
+            shapes.append((dz["rows"], dz["cols"], _fields(d, local["grads"])["size"]))
+        check(shapes[0] == ("1", "100", "0") and shapes[1][2] == "1" and ("25", "100", "3") in shapes,
+              "dz's shape and grads' size over seven Nexts: expected 1×100 with none, then one gradient, later 25×100 with"
+              " three; got %s" % shapes)
+        k.request("interrupt_request", {}, channel="control", timeout=5)
+        cell = k.collect(msg_id, sent, 60)
+        check(cell.status == "error" and cell.content.get("ename") == "Interrupted", "the stop button: " + cell.describe())
+        d.ok("setBreakpoints", {"breakpoints": [], "source": {"path": path}, "sourceModified": False})
+        for c in code[code.index(faithful) + 1:code.index(step_cell[0])]:
+            k.ok(c, timeout=60)
+        line = step_cell[0].splitlines().index("var grads = stepwise.backward(cache, y);") + 1
+        path, msg_id, sent, thread, frames = _stop_at(d, k, step_cell[0], line)
+        names = []
+        for command in ("stepIn", "stepIn", "stepOut", "stepIn"):
+            d.ok(command, {"threadId": thread})
+            d.event("stopped", 20)
+            frames = d.ok("stackTrace", {"threadId": thread})["stackFrames"]
+            names.append(frames[0]["name"])
+        check([f["name"] for f in frames] == ["Network.backward", "Network.backward", "cell"],
+              "the Callstack in the four-argument backward: %s" % short([f["name"] for f in frames]))
+        check(names == ["Network.backward", "Network.defaultLoss", "Network.backward", "Network.backward"]
+              and frames[0]["source"]["path"] == "scratchnet-sources/scratchnet/nn/Network.java",
+              "Step In, Step In, Step Out, Step In: expected Network.backward, defaultLoss, back, the four-argument"
+              " backward; got %s" % names)
+        local = _scope_vars(d, frames[0])["Locals"]
+        check(["this", "cache", "y", "loss", "l2"] == list(local)[:5] and local["l2"]["value"] == "0.0"
+              and {"sizes", "layers"} <= set(_fields(d, local["this"])),
+              "Network.backward's Locals: %s" % short(local))
+        d.ok("continue", {"threadId": thread})
+        r = k.collect(msg_id, sent, 60)
+        check(r.status == "ok", "the one-step cell after continue: " + r.describe())
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ import scratchnet.io.FileTrees;
 import scratchnet.settings.Settings;
 
 /**
- * {@code java -jar scratchnet.jar kernel-bench [--runs N] [--notebook PATH] [--no-archives]}:
+ * {@code java -jar scratchnet.jar kernel-bench [--runs N] [--notebook PATH] [--no-archives] [--debugger]}:
  * measures the scratchnet kernel as Jupyter drives it — start → ready, the first cell's latency,
  * a trivial cell's round trip, shutdown, a small notebook end to end (nbclient) and the seed-000
  * notebook through {@code jupyter nbconvert --execute} — beside the python3 (ipykernel) kernel
@@ -32,6 +32,8 @@ import scratchnet.settings.Settings;
  * installs the kernelspec (with its start-up archives, as {@code install} does) into a temporary
  * prefix first, so it measures this jar. The runs alternate between the kernels; each figure is
  * the best of the runs, with the median and the worst beside it (the machine may be shared).
+ * {@code --debugger} measures instead what the Jupyter debugger costs a training cell
+ * ({@link DebuggerBench}).
  * <pre>{@code
  * kernel bench on 2 cores, java 17.0.15, best of 3 runs (median / worst)
  * kernel       start s        first cell s   cell ms        shutdown s     notebook s     nbconvert 000 s
@@ -46,9 +48,9 @@ public final class KernelBench {
     static final String PYTHON_TWIN = "/scratchnet/bench/000-sine-regression-python.ipynb";
 
     /** The usage line, as {@code help} shows it. */
-    public static final String USAGE = "kernel-bench [--runs N] [--notebook PATH] [--no-archives]";
+    public static final String USAGE = "kernel-bench [--runs N] [--notebook PATH] [--no-archives] [--debugger]";
     private static final Args.Spec OPTIONS = Args.spec()
-            .option("--runs", "N").option("--notebook", "PATH").flag("--no-archives");
+            .option("--runs", "N").option("--notebook", "PATH").flag("--no-archives").flag("--debugger");
 
     private KernelBench() {
     }
@@ -57,9 +59,11 @@ public final class KernelBench {
     public static int run(String[] args) throws Exception {
         Args parsed;
         int runs;
+        boolean debugger;
         try {
             parsed = OPTIONS.parse(args);
-            runs = parsed.positiveInt("--runs", 3);
+            debugger = parsed.has("--debugger");
+            runs = parsed.positiveInt("--runs", debugger ? DebuggerBench.DEFAULT_ROUNDS : 3);
         } catch (Args.UsageException e) {
             System.err.println("kernel-bench: " + e.getMessage());
             System.err.println("usage: java -jar scratchnet.jar " + USAGE);
@@ -73,11 +77,17 @@ public final class KernelBench {
                     + " (Debian: apt-get install jupyter-client python3-nbclient python3-ipykernel jupyter-nbconvert)");
             return 1;
         }
+        if (debugger && !Files.isRegularFile(notebook)) {
+            System.err.println("kernel-bench: --debugger times the training cells of " + notebook + ", which is not"
+                    + " here (run from the repository, or pass --notebook PATH)");
+            return 1;
+        }
         Path dir = Files.createTempDirectory("scratchnet-kernel-bench");
         try {
-            Path jar = RunningJava.jar();
-            Path javaExe = Settings.javaHome().resolve("bin").resolve("java");
-            KernelSpec.install(JupyterDataDir.Target.prefix(dir), jar, javaExe, "scratchnet", archives, System.err);
+            installKernel(dir, archives);
+            if (debugger) {
+                return DebuggerBench.run(python, dir, notebook, runs);
+            }
             Path script = dir.resolve("kernel_bench.py");
             copyResource("/scratchnet/bench/kernel_bench.py", script);
             List<String> command = new ArrayList<>(List.of(python, script.toString(), "--runs", Integer.toString(runs)));
@@ -91,24 +101,10 @@ public final class KernelBench {
                         + " (run from the repository, or pass --notebook PATH)");
             }
             command.addAll(List.of("scratchnet", "python3"));
-            ProcessBuilder pb = new ProcessBuilder(command);
-            Map<String, String> env = pb.environment();
-            String data = dir.resolve("share").resolve("jupyter").toString();
-            env.merge("JUPYTER_PATH", data, (old, mine) -> mine + java.io.File.pathSeparator + old);
-            pb.redirectError(ProcessBuilder.Redirect.INHERIT);
-            Process p = pb.start();
             Map<String, List<JsonNode>> rows = new LinkedHashMap<>();
-            ObjectMapper json = new ObjectMapper();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    if (line.startsWith("{")) {
-                        JsonNode row = json.readTree(line);
-                        rows.computeIfAbsent(row.get("kernel").asText(), k -> new ArrayList<>()).add(row);
-                    }
-                }
+            for (JsonNode row : jsonLines(command, dir, 0)) {
+                rows.computeIfAbsent(row.get("kernel").asText(), k -> new ArrayList<>()).add(row);
             }
-            p.waitFor();
             print(rows, runs);
             return rows.isEmpty() ? 1 : 0;
         } finally {
@@ -118,6 +114,58 @@ public final class KernelBench {
                 // a temp dir left behind is harmless
             }
         }
+    }
+
+    /** Installs this jar's kernelspec {@code scratchnet} into the prefix {@code dir}, as {@code install --prefix} does. */
+    private static void installKernel(Path dir, boolean archives) throws Exception {
+        Path jar = RunningJava.jar();
+        Path javaExe = Settings.javaHome().resolve("bin").resolve("java");
+        KernelSpec.install(JupyterDataDir.Target.prefix(dir), jar, javaExe, "scratchnet", archives, System.err);
+    }
+
+    /**
+     * Runs {@code command} with Jupyter looking for kernels in the prefix {@code dir} first, and
+     * returns the JSON objects it printed, one a line (other lines are skipped; stderr is passed
+     * through). With {@code timeoutSeconds} > 0 the command is killed when it takes longer.
+     */
+    static List<JsonNode> jsonLines(List<String> command, Path dir, long timeoutSeconds) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        Map<String, String> env = pb.environment();
+        String data = dir.resolve("share").resolve("jupyter").toString();
+        env.merge("JUPYTER_PATH", data, (old, mine) -> mine + java.io.File.pathSeparator + old);
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process p = pb.start();
+        Thread watchdog = null;
+        if (timeoutSeconds > 0) {
+            watchdog = new Thread(() -> {
+                try {
+                    if (!p.waitFor(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS)) {
+                        System.err.println("kernel-bench: stopped after " + timeoutSeconds + " s");
+                        p.descendants().forEach(ProcessHandle::destroyForcibly);
+                        p.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    // the command ended first
+                }
+            }, "kernel-bench-timeout");
+            watchdog.setDaemon(true);
+            watchdog.start();
+        }
+        List<JsonNode> rows = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("{")) {
+                    rows.add(json.readTree(line));
+                }
+            }
+        }
+        p.waitFor();
+        if (watchdog != null) {
+            watchdog.interrupt();
+        }
+        return rows;
     }
 
     /** The columns: JSON field, heading, scale to the shown unit, decimals. */
@@ -178,8 +226,7 @@ public final class KernelBench {
         List<Double> sorted = new ArrayList<>(values);
         sorted.sort(null);
         String f = "%." + decimals + "f";
-        double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
-                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+        double median = median(sorted);
         if (sorted.size() == 1) {
             return String.format(Locale.ROOT, f, sorted.get(0));
         }
@@ -187,7 +234,15 @@ public final class KernelBench {
                 sorted.get(sorted.size() - 1));
     }
 
-    private static void copyResource(String resource, Path to) throws java.io.IOException {
+    /** The median of non-empty {@code values}: the middle one, or the mean of the middle two. */
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    static void copyResource(String resource, Path to) throws java.io.IOException {
         try (InputStream in = KernelBench.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new java.io.IOException("expected resource " + resource + " in scratchnet.jar; it is missing"

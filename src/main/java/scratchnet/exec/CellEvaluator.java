@@ -240,7 +240,7 @@ public final class CellEvaluator implements AutoCloseable {
             JShell shell = session.shell();
             if (clearInterruptFlag) {
                 // fit re-sets the interrupt flag when it stops early; start the next cell clean
-                shell.eval("Thread.interrupted();");
+                shell.eval(UnshadowedCall.statement(Thread.class, "interrupted", ""));
                 clearInterruptFlag = false;
             }
             // a cell cut short (an open brace at the end) runs nothing: JShell would drop its last statement
@@ -292,7 +292,8 @@ public final class CellEvaluator implements AutoCloseable {
             // show the last expression's value
             String value = resultName(last);
             if (value != null) {
-                for (SnippetEvent ev : shell.eval("scratchnet.display.Display.result(" + value + ");")) {
+                // a call the cells' variables cannot hide (a variable named scratchnet, say)
+                for (SnippetEvent ev : shell.eval(UnshadowedCall.statement(scratchnet.display.Display.class, "result", value))) {
                     if (ev.exception() != null) {
                         throw tracebacks.runtimeError(shell, ev.exception());
                     }

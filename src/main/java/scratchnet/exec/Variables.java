@@ -103,7 +103,7 @@ public final class Variables {
             return table;
         }
         // an explicit array: a lone String[] variable would otherwise be taken as the varargs array itself
-        String values = "new Object[] {" + String.join(", ", vars.keySet()) + "}";
+        String values = UnshadowedCall.objects(vars.keySet());
         List<String> lines = probe(shell, "summaries", values, VariableProbe::readLines);
         int i = 0;
         for (VarSnippet v : vars.values()) {
@@ -120,14 +120,15 @@ public final class Variables {
 
     /**
      * Runs {@code VariableProbe.<method>(file, args)} in the cell JVM — a statement, so it leaves
-     * no {@code $n} variable behind — and reads what it wrote; null when it failed.
+     * no {@code $n} variable behind, written so that the cells' variables cannot hide the class
+     * ({@link UnshadowedCall}) — and reads what it wrote; null when it failed.
      */
     private static <T> T probe(JShell shell, String method, String args, Reader<T> reader) {
         Path file = null;
         try {
             file = Files.createTempFile("scratchnet-vars", ".txt");
             String literal = "\"" + file.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-            for (SnippetEvent ev : shell.eval(VariableProbe.class.getName() + "." + method + "(" + literal + ", " + args + ");")) {
+            for (SnippetEvent ev : shell.eval(UnshadowedCall.statement(VariableProbe.class, method, literal + ", " + args))) {
                 if (ev.causeSnippet() == null && (ev.exception() != null || ev.status() == Snippet.Status.REJECTED)) {
                     return null;
                 }

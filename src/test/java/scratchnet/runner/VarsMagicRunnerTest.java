@@ -33,24 +33,55 @@ class VarsMagicRunnerTest {
         assertThat(stdout[1]).isEqualTo("name   type      value\nwords  String[]  [a, b]\n");
     }
 
+    @Test
+    void variablesNamedLikeThePackagesTheKernelCallsDoNotHideTheTableOrTheResult(@TempDir Path dir) throws Exception {
+        // the kernel's own statements name scratchnet.…, java.lang.… and Object: variables of those names must not change them
+        JsonNode[] outputs = runOutputs(dir, "var scratchnet = 1;\nvar java = \"j\";\nvar Object = 2.5;\nvar Thread = 4;",
+                "%vars", "scratchnet + 1");
+        assertThat(stdout(outputs[1])).isEqualTo(""
+                + "name        type    value\n"
+                + "scratchnet  int     1\n"
+                + "java        String  j\n"
+                + "Object      double  2.5\n"
+                + "Thread      int     4\n");
+        assertThat(outputs[2]).hasSize(1);
+        assertThat(outputs[2].get(0).get("output_type").asText()).isEqualTo("execute_result");
+        assertThat(Ipynb.text(outputs[2].get(0).get("data").get("text/plain"))).isEqualTo("2");
+    }
+
     /** Runs a notebook of these cells; returns each cell's stdout. */
     private static String[] run(Path dir, String... cells) throws Exception {
+        JsonNode[] outputs = runOutputs(dir, cells);
+        String[] stdout = new String[cells.length];
+        for (int c = 0; c < cells.length; c++) {
+            stdout[c] = stdout(outputs[c]);
+        }
+        return stdout;
+    }
+
+    /** The text a cell's outputs wrote to stdout. */
+    private static String stdout(JsonNode outputs) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonNode o : outputs) {
+            if (o.get("output_type").asText().equals("stream") && o.get("name").asText().equals("stdout")) {
+                sb.append(Ipynb.text(o.get("text")));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Runs a notebook of these cells; returns each cell's outputs. */
+    private static JsonNode[] runOutputs(Path dir, String... cells) throws Exception {
         Path nb = Files.write(dir.resolve("vars.ipynb"), NotebookRunnerTest.notebook(cells));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
         int status = RunCommand.run(new String[] {nb.toString()}, print, print);
         assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isZero();
         JsonNode ran = new ObjectMapper().readTree(dir.resolve("vars.out.ipynb").toFile()).get("cells");
-        String[] stdout = new String[cells.length];
+        JsonNode[] outputs = new JsonNode[cells.length];
         for (int c = 0; c < cells.length; c++) {
-            StringBuilder sb = new StringBuilder();
-            for (JsonNode o : ran.get(c).get("outputs")) {
-                if (o.get("output_type").asText().equals("stream") && o.get("name").asText().equals("stdout")) {
-                    sb.append(Ipynb.text(o.get("text")));
-                }
-            }
-            stdout[c] = sb.toString();
+            outputs[c] = ran.get(c).get("outputs");
         }
-        return stdout;
+        return outputs;
     }
 }

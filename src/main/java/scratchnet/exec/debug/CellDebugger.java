@@ -26,7 +26,7 @@ import com.sun.jdi.event.BreakpointEvent;
 import com.sun.jdi.event.Event;
 import com.sun.jdi.event.ExceptionEvent;
 import com.sun.jdi.event.LocatableEvent;
-import com.sun.jdi.event.StepEvent;
+import com.sun.jdi.event.MethodEntryEvent;
 import com.sun.jdi.request.BreakpointRequest;
 import com.sun.jdi.request.EventRequest;
 import com.sun.jdi.request.EventRequestManager;
@@ -42,7 +42,8 @@ import com.sun.jdi.request.StepRequest;
  * breakpoints off until the next cell, so it always ends the cell. A step goes on until the cell
  * line changes (JShell's wrapper spreads one cell line over several class lines), and a step over
  * the last line of one snippet stops at the start of the cell's next snippet, which JShell runs
- * as a class of its own. With {@link #exceptionStops} on, a thread also stops where an exception
+ * as a class of its own. Steps are made of one-shot breakpoints ({@link StepStops}), so a stepped
+ * cell runs on at full speed. With {@link #exceptionStops} on, a thread also stops where an exception
  * is thrown in the cells' or scratchnet's code ({@code raised}), or where one is thrown that no
  * code of the cell catches ({@code uncaught}); the stop's reason is "exception".
  * <pre>{@code
@@ -72,6 +73,8 @@ public final class CellDebugger {
     private boolean released;
     /** Thread id → where its step under way began. */
     private final Map<Long, StepOrigin> steps = new HashMap<>();
+    /** Thread id → the requests of its step under way ({@link StepStops}). */
+    private final Map<Long, List<EventRequest>> stepStops = new HashMap<>();
     /** One-shot stops at the start of the cell's next snippets, for a step over or out of a snippet's end. */
     private final List<BreakpointRequest> entries = new ArrayList<>();
     /** Which exceptions stop a thread: thrown in user code, and not caught by it. */
@@ -102,6 +105,7 @@ public final class CellDebugger {
         requests.clear();
         stopped.clear();
         steps.clear();
+        stepStops.clear();
         entries.clear();
         exceptions.clear();
         exceptionRequest = null;
@@ -307,11 +311,11 @@ public final class CellDebugger {
     }
 
     /**
-     * Handles a debugger event if it is one of this debugger's (a breakpoint or a step); returns
-     * true when its thread stays stopped (the caller must not resume it).
+     * Handles a debugger event if it is one of this debugger's (a breakpoint, or a stop of a
+     * step); returns true when its thread stays stopped (the caller must not resume it).
      */
     public boolean handle(Event e) {
-        if (!(e instanceof BreakpointEvent || e instanceof StepEvent || e instanceof ExceptionEvent)
+        if (!(e instanceof BreakpointEvent || e instanceof MethodEntryEvent || e instanceof ExceptionEvent)
                 || e.request() == null || e.request().getProperty(MINE) == null) {
             return false;
         }
@@ -320,14 +324,15 @@ public final class CellDebugger {
         if (invoking.contains(id)) {
             return false;
         }
-        boolean step = e instanceof StepEvent || "entry".equals(e.request().getProperty(MINE));
+        Object kind = e.request().getProperty(StepStops.KIND);
+        boolean step = kind != null || "entry".equals(e.request().getProperty(MINE));
         StopListener l;
         synchronized (this) {
-            if (e instanceof StepEvent) {
-                vm.eventRequestManager().deleteEventRequest(e.request());
-            }
             if (released) {
                 return false;
+            }
+            if (stopped.containsKey(id)) {
+                return true;   // another request at the same place has stopped it
             }
             StepOrigin origin = steps.get(id);
             if (e instanceof ExceptionEvent) {
@@ -338,26 +343,33 @@ public final class CellDebugger {
                 }
                 lastException = thrown;
                 exceptions.put(id, thrown);
-            } else if (e instanceof StepEvent && origin != null) {
-                try {
-                    StepOrigin here = cellLineOf(((LocatableEvent) e).location(), thread.frameCount(), origin.depth());
-                    if (here.equals(origin)) {
-                        // still on the cell line the step began on: step on
-                        createStep(thread, origin.depth());
-                        return false;
-                    }
-                } catch (IncompatibleThreadStateException x) {
-                    // cannot tell: stop here
-                }
+            } else if (kind != null && (origin == null || !stepStopsHere(kind, e, thread, origin))) {
+                return false;
             }
             steps.remove(id);
             dropEntries();
-            dropSteps(thread);
+            dropStepStops(id);
             stopped.put(id, thread);
             l = listener;
         }
         l.stopped(id, e instanceof ExceptionEvent ? "exception" : step ? "step" : "breakpoint");
         return true;
+    }
+
+    /** Whether a step's request that {@code thread} met is where the step ends. */
+    private static boolean stepStopsHere(Object kind, Event e, ThreadReference thread, StepOrigin origin) {
+        try {
+            if (StepStops.LINE.equals(kind)) {
+                // another line of the method the step began in, not a deeper call of it
+                return thread.frameCount() == origin.frames();
+            }
+            if (StepStops.RETURN.equals(kind)) {
+                return thread.frameCount() == (Integer) e.request().getProperty(StepStops.FRAMES);
+            }
+            return e instanceof MethodEntryEvent && StepStops.hasLines(((MethodEntryEvent) e).method());
+        } catch (IncompatibleThreadStateException | RuntimeException x) {
+            return true;   // cannot tell: stop here
+        }
     }
 
     /**
@@ -448,36 +460,53 @@ public final class CellDebugger {
     /** Runs a stopped thread to the next line ({@link StepRequest#STEP_OVER}, {@code STEP_INTO} or {@code STEP_OUT}). */
     public synchronized void step(long threadId, int depth) {
         ThreadReference t = thread(threadId);
+        dropStepStops(threadId);
         try {
-            steps.put(threadId, cellLineOf(t.frame(0).location(), t.frameCount(), depth));
+            Location here = t.frame(0).location();
+            StepOrigin origin = cellLineOf(here, t.frameCount(), depth);
+            stepStops.put(threadId, StepStops.create(vm, t, depth, l -> sameLine(here, origin, l), MINE, "step",
+                    CellDebugger::notStepped, NOT_STEPPED));
+            steps.put(threadId, origin);
         } catch (IncompatibleThreadStateException e) {
             throw new IllegalArgumentException("thread " + threadId + " is running", e);
         }
-        createStep(t, depth);
         stopped.remove(threadId);
         exceptions.remove(threadId);
         t.resume();
     }
 
-    private void createStep(ThreadReference t, int depth) {
-        dropSteps(t);
-        EventRequestManager erm = vm.eventRequestManager();
-        StepRequest r = erm.createStepRequest(t, StepRequest.STEP_LINE, depth);
-        for (String pattern : NOT_STEPPED) {
-            r.addClassExclusionFilter(pattern);
+    /**
+     * Whether {@code l} is on the line a step began on: the same cell line of the same cell (whose
+     * code JShell may spread over two methods, do_it$ and do_it$Aux), elsewhere the same line of
+     * the same method.
+     */
+    private boolean sameLine(Location here, StepOrigin origin, Location l) {
+        CellClass c = byName.get(l.declaringType().name());
+        if (origin.path() != null && c != null) {
+            return c.cellId().equals(origin.path()) && c.lines().cellLine(l.lineNumber()) == origin.line();
         }
-        r.addCountFilter(1);
-        r.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
-        r.putProperty(MINE, "step");
-        r.enable();
+        return l.method().equals(here.method()) && l.lineNumber() == here.lineNumber();
     }
 
-    private void dropSteps(ThreadReference t) {
-        EventRequestManager erm = vm.eventRequestManager();
-        for (StepRequest old : new ArrayList<>(erm.stepRequests())) {
-            if (old.thread().equals(t)) {
-                erm.deleteEventRequest(old);
+    /** Whether a step never stops in the class {@code className}: the JDK's and the cell machinery's. */
+    private static boolean notStepped(String className) {
+        for (String pattern : NOT_STEPPED) {
+            if (className.startsWith(pattern.substring(0, pattern.length() - 1))) {
+                return true;
             }
+        }
+        return false;
+    }
+
+    private void dropStepStops(long threadId) {
+        List<EventRequest> old = stepStops.remove(threadId);
+        if (old == null || vm == null) {
+            return;
+        }
+        try {
+            vm.eventRequestManager().deleteEventRequests(old);
+        } catch (RuntimeException e) {
+            // the JVM is gone
         }
     }
 
@@ -524,20 +553,13 @@ public final class CellDebugger {
 
     private void dropSteps() {
         steps.clear();
+        for (Long id : new ArrayList<>(stepStops.keySet())) {
+            dropStepStops(id);
+        }
         if (vm == null) {
             return;
         }
         dropEntries();
-        try {
-            EventRequestManager erm = vm.eventRequestManager();
-            for (StepRequest r : new ArrayList<>(erm.stepRequests())) {
-                if (r.getProperty(MINE) != null) {
-                    erm.deleteEventRequest(r);
-                }
-            }
-        } catch (RuntimeException e) {
-            // the JVM is gone
-        }
     }
 
     /** The cell JVM, while one is attached. */

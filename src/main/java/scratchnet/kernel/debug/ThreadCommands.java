@@ -131,7 +131,7 @@ public final class ThreadCommands {
             CellClass cell = debugger.cellClass(type);
             int line = at.lineNumber();
             if (cell != null) {
-                f.put("name", method.equals("do_it$") ? "cell" : JShellNames.strip(type + "." + method));
+                f.put("name", isTopLevel(method) ? "cell" : JShellNames.strip(type + "." + method));
                 f.put("source", Map.of("name", "cell", "path", files.pathOfId(cell.cellId())));
                 line = Math.max(0, cell.lines().cellLine(line));
             } else if (type.startsWith("scratchnet.")) {
@@ -148,8 +148,8 @@ public final class ThreadCommands {
             f.put("line", Math.max(0, line));
             f.put("column", 1);
             out.add(f);
-            if (method.equals("do_it$")) {
-                break;   // the cell's top level: below it is JShell's machinery
+            if (cell != null && isTopLevel(method)) {
+                break;   // the cell's top level: below it is JShell's machinery (or do_it$ calling do_it$Aux)
             }
         }
         return Map.of("stackFrames", out, "totalFrames", out.size());
@@ -186,7 +186,7 @@ public final class ThreadCommands {
                 if (self != null) {
                     vars.add(variable("this", self));
                 }
-                boolean topLevel = frame.location().method().name().equals("do_it$");
+                boolean topLevel = isTopLevel(frame.location().method().name());
                 for (LocalVariable v : frame.visibleVariables()) {
                     // JShell's own temporaries at a cell's top level (y_ for "int y = …") are not the user's
                     if (!(topLevel && isJShellTemporary(v.name()))) {
@@ -233,6 +233,14 @@ public final class ThreadCommands {
             }
         }
         return vars;
+    }
+
+    /**
+     * Whether a method of a cell's wrapper class runs the cell's top-level code: {@code do_it$},
+     * or {@code do_it$Aux}, where JShell puts the initializer of a {@code var} declaration.
+     */
+    private static boolean isTopLevel(String method) {
+        return method.equals("do_it$") || method.equals("do_it$Aux");
     }
 
     /** A name JShell gave a variable of its own in a wrapper's do_it$. */
