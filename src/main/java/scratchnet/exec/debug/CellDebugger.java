@@ -3,8 +3,10 @@ package scratchnet.exec.debug;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.sun.jdi.AbsentInformationException;
 import com.sun.jdi.IncompatibleThreadStateException;
@@ -17,7 +19,6 @@ import com.sun.jdi.VirtualMachine;
 import com.sun.jdi.event.BreakpointEvent;
 import com.sun.jdi.event.Event;
 import com.sun.jdi.event.LocatableEvent;
-import com.sun.jdi.event.StepEvent;
 import com.sun.jdi.request.BreakpointRequest;
 import com.sun.jdi.request.EventRequest;
 import com.sun.jdi.request.EventRequestManager;
@@ -33,6 +34,13 @@ import com.sun.jdi.request.StepRequest;
  * line changes (JShell's wrapper spreads one cell line over several class lines), and a step over
  * the last line of one snippet stops at the start of the cell's next snippet, which JShell runs
  * as a class of its own.
+ * <p>
+ * Steps do not use the JVM's single-stepping (JDI step requests): on JDK 17 a frame where a JDI
+ * step ended stays interpreted until it returns, and a cell's frame may run a whole training
+ * loop. A step sets breakpoints, for the stepping thread only, on every line of the methods on
+ * its stack (and, stepping into, a stop where the next scratchnet or cell method is entered), and
+ * stops at the first that ends it: another line in the same frame, or any line of a caller. So a
+ * step out, or a step over a method's last line, stops at the start of the caller's next line.
  * <pre>{@code
  * debugger.attach(vm);                                   // each new cell JVM
  * debugger.breakpoints("501940937.java", List.of(2));     // from setBreakpoints
@@ -62,9 +70,14 @@ public final class CellDebugger {
     private final Map<Long, StepOrigin> steps = new HashMap<>();
     /** One-shot stops at the start of the cell's next snippets, for a step over or out of a snippet's end. */
     private final List<BreakpointRequest> entries = new ArrayList<>();
+    /** The stops of a step under way: the lines of the methods on its stack, for a step into the starts of methods. */
+    private final List<BreakpointRequest> lineSteps = new ArrayList<>();
 
-    /** Where a step began: the cell and line (null outside cells), the stack's depth, the step's kind. */
-    private record StepOrigin(String path, int line, int frames, int depth) {
+    /**
+     * Where a step began: the cell and its line, or outside the cells the method and its source
+     * line; the stack's depth; the step's kind.
+     */
+    private record StepOrigin(String where, int line, int frames, int depth) {
     }
 
     /** Tells {@code l} about every stop. */
@@ -81,6 +94,7 @@ public final class CellDebugger {
         stopped.clear();
         steps.clear();
         entries.clear();
+        lineSteps.clear();
     }
 
     /** Notes a class JShell loaded for a cell, and sets the cell's breakpoints in it. */
@@ -88,11 +102,9 @@ public final class CellDebugger {
         classes.computeIfAbsent(c.cellId(), k -> new ArrayList<>()).add(c);
         byName.put(c.className(), c);
         install(c, lines.getOrDefault(c.cellId(), List.of()));
-        for (StepOrigin o : steps.values()) {
-            if (o.depth() != StepRequest.STEP_INTO && c.cellId().equals(o.path())) {
-                stopAtEntry(c);
-                break;
-            }
+        if (!steps.isEmpty()) {
+            // a step left the snippet it was in: it ends where the cell's next snippet starts
+            stopAtEntry(c);
         }
     }
 
@@ -117,10 +129,10 @@ public final class CellDebugger {
         }
     }
 
-    /** The cell and line of a location, or null outside the cells' code. */
-    private StepOrigin cellLineOf(Location at, int frames, int depth) {
+    /** Where a location is: its cell and cell line, or outside the cells its method and source line. */
+    private StepOrigin placeOf(Location at, int frames, int depth) {
         CellClass c = byName.get(at.declaringType().name());
-        return c == null ? new StepOrigin(null, -1, frames, depth)
+        return c == null ? new StepOrigin(at.method().toString(), at.lineNumber(), frames, depth)
                 : new StepOrigin(c.cellId(), c.lines().cellLine(at.lineNumber()), frames, depth);
     }
 
@@ -167,7 +179,7 @@ public final class CellDebugger {
                         for (Location l : at) {
                             BreakpointRequest r = erm.createBreakpointRequest(l);
                             r.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
-                            r.putProperty(MINE, c.cellId());
+                            r.putProperty(MINE, "breakpoint");
                             r.enable();
                             requests.computeIfAbsent(c.cellId(), k -> new ArrayList<>()).add(r);
                         }
@@ -185,36 +197,31 @@ public final class CellDebugger {
      * true when its thread stays stopped (the caller must not resume it).
      */
     public boolean handle(Event e) {
-        if (!(e instanceof BreakpointEvent || e instanceof StepEvent) || e.request().getProperty(MINE) == null) {
+        if (!(e instanceof BreakpointEvent) || e.request().getProperty(MINE) == null) {
             return false;
         }
         ThreadReference thread = ((LocatableEvent) e).thread();
         long id = thread.uniqueID();
-        boolean step = e instanceof StepEvent || "entry".equals(e.request().getProperty(MINE));
+        Object kind = e.request().getProperty(MINE);
+        boolean step = !"breakpoint".equals(kind);
         StopListener l;
         synchronized (this) {
-            if (e instanceof StepEvent) {
-                vm.eventRequestManager().deleteEventRequest(e.request());
-            }
             if (released) {
                 return false;
             }
+            if (stopped.containsKey(id)) {
+                // a second event of the same stop (a breakpoint where a step ends): stopped already
+                return true;
+            }
             StepOrigin origin = steps.get(id);
-            if (e instanceof StepEvent && origin != null) {
-                try {
-                    StepOrigin here = cellLineOf(((LocatableEvent) e).location(), thread.frameCount(), origin.depth());
-                    if (here.equals(origin)) {
-                        // still on the cell line the step began on: step on
-                        createStep(thread, origin.depth());
-                        return false;
-                    }
-                } catch (IncompatibleThreadStateException x) {
-                    // cannot tell: stop here
+            if ("line-step".equals(kind)) {
+                if (origin == null || !endsLineStep(thread, ((LocatableEvent) e).location(), origin)) {
+                    return false;
                 }
             }
             steps.remove(id);
             dropEntries();
-            dropSteps(thread);
+            dropLineSteps();
             stopped.put(id, thread);
             l = listener;
         }
@@ -310,35 +317,108 @@ public final class CellDebugger {
     public synchronized void step(long threadId, int depth) {
         ThreadReference t = thread(threadId);
         try {
-            steps.put(threadId, cellLineOf(t.frame(0).location(), t.frameCount(), depth));
+            steps.put(threadId, placeOf(t.frame(0).location(), t.frameCount(), depth));
+            createLineStep(t, depth);
         } catch (IncompatibleThreadStateException e) {
             throw new IllegalArgumentException("thread " + threadId + " is running", e);
         }
-        createStep(t, depth);
         stopped.remove(threadId);
         t.resume();
     }
 
-    private void createStep(ThreadReference t, int depth) {
-        dropSteps(t);
-        EventRequestManager erm = vm.eventRequestManager();
-        StepRequest r = erm.createStepRequest(t, StepRequest.STEP_LINE, depth);
-        for (String pattern : NOT_STEPPED) {
-            r.addClassExclusionFilter(pattern);
+    /**
+     * Whether a step begun at {@code origin} ends at the line {@code at} the stepping thread hit:
+     * in a caller, or (stepping over or into) in the same frame on another line; a step into also
+     * ends in a method it called.
+     */
+    private boolean endsLineStep(ThreadReference t, Location at, StepOrigin origin) {
+        try {
+            StepOrigin here = placeOf(at, t.frameCount(), origin.depth());
+            if (here.frames() < origin.frames()) {
+                return true;
+            }
+            if (here.frames() > origin.frames()) {
+                return origin.depth() == StepRequest.STEP_INTO;
+            }
+            return origin.depth() != StepRequest.STEP_OUT && !here.equals(origin);
+        } catch (IncompatibleThreadStateException e) {
+            return true;
         }
-        r.addCountFilter(1);
-        r.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
-        r.putProperty(MINE, "step");
-        r.enable();
     }
 
-    private void dropSteps(ThreadReference t) {
+    /**
+     * Stops for thread {@code t} on every line of the methods on its stack (but the JDK's and the
+     * cell machinery's), and for a step into where the next scratchnet or cell method is entered.
+     */
+    private void createLineStep(ThreadReference t, int depth) throws IncompatibleThreadStateException {
+        dropLineSteps();
         EventRequestManager erm = vm.eventRequestManager();
-        for (StepRequest old : new ArrayList<>(erm.stepRequests())) {
-            if (old.thread().equals(t)) {
-                erm.deleteEventRequest(old);
+        Set<Method> methods = new LinkedHashSet<>();
+        for (StackFrame f : t.frames()) {
+            Method m = f.location().method();
+            if (!excluded(m.declaringType().name())) {
+                methods.add(m);
             }
         }
+        for (Method m : methods) {
+            List<Location> all;
+            try {
+                all = m.allLineLocations();
+            } catch (AbsentInformationException e) {
+                continue;
+            }
+            for (Location l : all) {
+                addLineStep(erm, t, l);
+            }
+        }
+        if (depth == StepRequest.STEP_INTO) {
+            // where the next scratchnet or cell method starts (a method-entry request would do, but
+            // on JDK 17 one made while the thread is suspended may never fire)
+            for (ReferenceType type : vm.allClasses()) {
+                String name = type.name();
+                if (!(name.startsWith("REPL.") || name.startsWith("scratchnet.")) || excluded(name) || !type.isPrepared()) {
+                    continue;
+                }
+                for (Method m : type.methods()) {
+                    Location start = m.location();
+                    if (m.isAbstract() || m.isNative() || m.isStaticInitializer() || start == null || start.lineNumber() < 0
+                            || !methods.add(m)) {
+                        continue;
+                    }
+                    addLineStep(erm, t, start);
+                }
+            }
+        }
+    }
+
+    private void addLineStep(EventRequestManager erm, ThreadReference t, Location l) {
+        BreakpointRequest r = erm.createBreakpointRequest(l);
+        r.addThreadFilter(t);
+        r.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
+        r.putProperty(MINE, "line-step");
+        r.enable();
+        lineSteps.add(r);
+    }
+
+    private void dropLineSteps() {
+        for (BreakpointRequest r : lineSteps) {
+            try {
+                vm.eventRequestManager().deleteEventRequest(r);
+            } catch (RuntimeException e) {
+                // the JVM is gone
+            }
+        }
+        lineSteps.clear();
+    }
+
+    /** Whether a class is one a step does not stop in. */
+    private static boolean excluded(String className) {
+        for (String pattern : NOT_STEPPED) {
+            if (className.startsWith(pattern.substring(0, pattern.length() - 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void dropEntries() {
@@ -387,16 +467,7 @@ public final class CellDebugger {
             return;
         }
         dropEntries();
-        try {
-            EventRequestManager erm = vm.eventRequestManager();
-            for (StepRequest r : new ArrayList<>(erm.stepRequests())) {
-                if (r.getProperty(MINE) != null) {
-                    erm.deleteEventRequest(r);
-                }
-            }
-        } catch (RuntimeException e) {
-            // the JVM is gone
-        }
+        dropLineSteps();
     }
 
     /** The cell JVM, while one is attached. */
