@@ -34,6 +34,8 @@ import scratchnet.exec.debug.CellDebugger;
 final class JvmEvents {
     /** The methods that end the JVM, in java.lang.Runtime, each taking the exit status. */
     private static final List<String> EXITS = List.of("exit", "halt");
+    /** The property that marks the breakpoints on those methods (the debugger's, resumed, are not exits). */
+    private static final String EXIT = "scratchnet.exit";
 
     private final VirtualMachine vm;
     private final Runnable onDeath;
@@ -61,6 +63,7 @@ final class JvmEvents {
                 for (Method m : runtime.methodsByName(name, "(I)V")) {
                     BreakpointRequest request = vm.eventRequestManager().createBreakpointRequest(m.location());
                     request.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
+                    request.putProperty(EXIT, name);
                     request.enable();
                 }
             }
@@ -79,7 +82,7 @@ final class JvmEvents {
                     }
                     if (debugger.handle(e)) {
                         keepStopped = true;
-                    } else if (e instanceof BreakpointEvent) {
+                    } else if (e instanceof BreakpointEvent && e.request().getProperty(EXIT) != null) {
                         refuseExit((BreakpointEvent) e);
                     }
                 }

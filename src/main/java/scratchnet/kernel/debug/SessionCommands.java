@@ -17,10 +17,13 @@ import java.util.Map;
  * <pre>{@code
  * new SessionCommands(files, events, debuggee).registerWith(requests);
  * }</pre>
- * JupyterLab's order: {@code debugInfo} when a notebook opens; on the debugger switch
- * {@code initialize}, {@code attach} (the kernel answers, then sends the {@code initialized}
- * event), {@code debugInfo}, {@code dumpCell} and {@code setBreakpoints} for each cell with
- * breakpoints, {@code configurationDone}; when the switch is turned off, {@code disconnect}.
+ * JupyterLab 4's order: {@code debugInfo} when a notebook opens; on the debugger switch
+ * {@code debugInfo}, {@code initialize}, {@code attach} (the kernel answers, then sends the
+ * {@code initialized} event), {@code setBreakpoints} for each source it remembers breakpoints
+ * of, {@code setExceptionBreakpoints}, {@code inspectVariables}; for a breakpoint set in a cell
+ * {@code dumpCell}, {@code debugInfo}, {@code setBreakpoints}; when the switch is turned off,
+ * {@code disconnect}. It sends {@code configurationDone} only for "Restart Kernel and Debug", so
+ * breakpoints work without it.
  */
 public final class SessionCommands {
     private final CellFiles files;
