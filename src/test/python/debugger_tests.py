@@ -9,6 +9,7 @@ whose Kernel class, checks and runner it uses:
 """
 
 import os
+import re
 import sys
 import time
 
@@ -676,8 +677,10 @@ def notebook_000_backward_walkthrough(s):
             d.event("stopped", 20)
             frames = d.ok("stackTrace", {"threadId": thread})["stackFrames"]
             local = _scope_vars(d, frames[0])["Locals"]
-            dz = _fields(d, local["dz"])
-            shapes.append((dz["rows"], dz["cols"], _fields(d, local["grads"])["size"]))
+            # a Matrix reads as "Matrix 1×100  mean …"
+            shape = re.match(r"Matrix (\d+)×(\d+)", local["dz"]["value"])
+            check(shape is not None, "dz as the panel shows it: %r" % local["dz"]["value"])
+            shapes.append((shape.group(1), shape.group(2), _fields(d, local["grads"])["size"]))
         check(shapes[0] == ("1", "100", "0") and shapes[1][2] == "1" and ("25", "100", "3") in shapes,
               "dz's shape and grads' size over seven Nexts: expected 1×100 with none, then one gradient, later 25×100 with"
               " three; got %s" % shapes)
@@ -703,7 +706,7 @@ def notebook_000_backward_walkthrough(s):
               " backward; got %s" % names)
         local = _scope_vars(d, frames[0])["Locals"]
         check(["this", "cache", "y", "loss", "l2"] == list(local)[:5] and local["l2"]["value"] == "0.0"
-              and {"sizes", "layers"} <= set(_fields(d, local["this"])),
+              and local["this"]["value"].startswith("Network 1-25-1 sigmoid, linear"),
               "Network.backward's Locals: %s" % short(local))
         d.ok("continue", {"threadId": thread})
         r = k.collect(msg_id, sent, 60)
