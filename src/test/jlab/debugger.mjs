@@ -156,7 +156,7 @@ async function steps({ page, server, pass, shot }) {
     await page.locator('jp-tree-item', { has: page.locator('.jp-DebuggerVariables-name', { hasText: /^cache/ }) })
       .first().locator('.expand-collapse-button').click();
     const opened = await waitForSidebar(page, 'the fields z and a of cache after opening it',
-      (st) => /Matrix\[\]/.test(value(st, 'z') || '') && /Matrix\[\]/.test(value(st, 'a') || ''), 30000);
+      (st) => /Matrix\[\d*\]/.test(value(st, 'z') || '') && /Matrix\[\d*\]/.test(value(st, 'a') || ''), 30000);
     await page.waitForTimeout(500); // let the panels finish painting
     await shot('stopped-in-loop');
     await shot('stopped-in-loop-sidebar', page.locator('.jp-DebuggerSidebar'));
@@ -168,7 +168,7 @@ async function steps({ page, server, pass, shot }) {
     const state = await waitForSidebar(page, 'Network.backward on top of the call stack with this, cache and y in Variables',
       (s) => s.frames.length >= 2 && s.frames[0].name === 'Network.backward' && s.frames[1].name === 'cell' &&
         /Network/.test(value(s, 'this') || '') && /ForwardCache/.test(value(s, 'cache') || '') &&
-        /Matrix/.test(value(s, 'y') || ''));
+        /Matrix 1×100/.test(value(s, 'y') || ''));
     // the debugger asks the kernel for the source and shows it, current line highlighted
     const source = page.locator('.jp-MainAreaWidget .jp-DebuggerEditor-highlight');
     await source.first().waitFor({ timeout: 30000 }).catch(() => {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import scratchnet.display.MimeBundle;
 import scratchnet.exec.Variables;
+import scratchnet.kernel.debug.PanelTypes;
 
 /**
  * Answers the two {@code debug_request} commands a variables panel sends, with or without the
@@ -41,7 +42,10 @@ final class VariablesRequests {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", v.name());
             entry.put("value", v.summary());
-            entry.put("type", v.type());
+            String type = PanelTypes.of(v.type());
+            if (type != null) {
+                entry.put("type", type);
+            }
             entry.put("evaluateName", v.name());
             entry.put("variablesReference", 0);
             list.add(entry);

@@ -248,6 +248,14 @@ public final class ThreadCommands {
         return name.endsWith("_") || name.contains("$");
     }
 
+    /** The type as JupyterLab's panel needs it to show the value ({@link PanelTypes}); none for objects. */
+    private static void putType(Map<String, Object> v, String javaType) {
+        String type = PanelTypes.of(javaType);
+        if (type != null) {
+            v.put("type", type);
+        }
+    }
+
     private Map<String, Object> variable(String name, Value value) {
         return variable(ValueViews.item(name, value), name);
     }
@@ -260,7 +268,7 @@ public final class ThreadCommands {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("name", item.name());
         v.put("value", item.value());
-        v.put("type", item.type());
+        putType(v, item.type());
         if (evaluateName != null) {
             v.put("evaluateName", evaluateName);
         }
@@ -329,7 +337,7 @@ public final class ThreadCommands {
         ValueViews.Item item = evaluation(r.arguments().get("frameId")).evaluate(e, text.strip());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("result", item.value());
-        body.put("type", item.type());
+        putType(body, item.type());
         int reference = item.opens() == null ? 0 : ref(item.opens());
         if (reference > 0) {
             synchronized (this) {
