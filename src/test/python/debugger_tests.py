@@ -58,6 +58,21 @@ def murmur2(text, seed):
     return h
 
 
+def _iopub_line(msg):
+    """One IOPub message in a few words, for a failure message."""
+    c = msg["content"]
+    kind = msg["msg_type"]
+    if kind == "status":
+        return "status %s (%s)" % (c.get("execution_state", "?"), msg.get("parent_header", {}).get("msg_type"))
+    if kind == "stream":
+        return "%s %r" % (c.get("name"), c.get("text", "")[:80])
+    if kind == "error":
+        return "error %s: %s" % (c.get("ename"), c.get("evalue", "")[:120])
+    if kind == "debug_event":
+        return "debug_event " + str(c.get("event"))
+    return kind
+
+
 class Debug:
     """Sends debug requests on control with increasing seq, as JupyterLab does."""
 
@@ -88,14 +103,19 @@ class Debug:
     def event(self, name, timeout=10, seen=None):
         """The next debug_event named `name` on IOPub (other messages are skipped; events passed go to `seen`)."""
         deadline = time.monotonic() + timeout
+        skipped = []
         while time.monotonic() < deadline:
             msg = self.k._poll("iopub", 0.2)
-            if msg is not None and msg["msg_type"] == "debug_event":
+            if msg is None:
+                continue
+            if msg["msg_type"] == "debug_event":
                 if seen is not None:
                     seen.append(msg["content"].get("event"))
                 if msg["content"].get("event") == name:
                     return msg["content"]
-        raise kt.TestFailure("no %s debug_event within %.0f s" % (name, timeout))
+            skipped.append(_iopub_line(msg))
+        raise kt.TestFailure("no %s debug_event within %.0f s; IOPub meanwhile: %s"
+                             % (name, timeout, "; ".join(skipped[-8:]) or "nothing"))
 
     def start(self):
         """initialize, attach and the initialized event, as JupyterLab starts its debugger."""
@@ -178,13 +198,17 @@ def debug_session_round_trip(s):
     return "cell file %s" % os.path.basename(path)
 
 
-def _stop_at(d, k, code, line, other_cells=()):
-    """Runs code with a breakpoint on `line`; returns (msg_id, sent, threadId, frames) once it stopped."""
+def _stop_at(d, k, code, line, label=None):
+    """Runs code with a breakpoint on `line`; returns (path, msg_id, sent, threadId, frames) once it stopped."""
     path = d.ok("dumpCell", {"code": code})["sourcePath"]
     d.ok("setBreakpoints", {"breakpoints": [{"line": line}], "source": {"path": path}, "sourceModified": False})
     d.ok("configurationDone", {})
     msg_id, sent = k.execute_async(code)
-    stopped = d.event("stopped", 30)
+    try:
+        stopped = d.event("stopped", 30)
+    except kt.TestFailure as e:
+        where = label or "the cell starting %r" % code.splitlines()[0][:60]
+        raise kt.TestFailure("%s, breakpoint on line %d: %s" % (where, line, e))
     body = stopped.get("body", {})
     check(body.get("reason") == "breakpoint" and isinstance(body.get("threadId"), int),
           "stopped event: %s" % short(stopped))
@@ -205,6 +229,25 @@ def _scope_vars(d, frame):
         variables = d.ok("variables", {"variablesReference": sc["variablesReference"]})["variables"]
         out[sc["name"]] = {v["name"]: v for v in variables}
     return out
+
+
+@test
+def breakpoints_hold_in_every_new_cell(s):
+    """Once the Variables panel has listed the Globals, each new cell still stops at its breakpoint (JDI learns of its class late)."""
+    with kt.fresh_kernel() as k:
+        d = Debug(k)
+        d.start()
+        path, msg_id, sent, thread, frames = _stop_at(d, k, 'int first = 1;\nint second = first + 1;', 2)
+        check("first" in _scope_vars(d, frames[0])["Globals"], "Globals at the first stop")
+        d.ok("continue", {"threadId": thread})
+        check(k.collect(msg_id, sent, 30).status == "ok", "the first cell after continue")
+        for n in range(6):
+            code = "int v%d = %d;\nint w%d = v%d * 2;\nSystem.out.println(w%d);" % (n, n, n, n, n)
+            path, msg_id, sent, thread, frames = _stop_at(d, k, code, 2, label="new cell %d of 6" % (n + 1))
+            check(frames[0].get("line") == 2, "new cell %d stopped at %s" % (n + 1, short(frames[0])))
+            d.ok("continue", {"threadId": thread})
+            r = k.collect(msg_id, sent, 30)
+            check(r.status == "ok" and r.stream() == "%d\n" % (2 * n), "new cell %d after continue: %s" % (n + 1, r.describe()))
 
 
 @test

@@ -60,6 +60,9 @@ public final class CellDebugger {
     private static final List<String> NOT_STEPPED = List.of("java.*", "javax.*", "jdk.*", "sun.*", "com.sun.*",
             "scratchnet.exec.*");
 
+    /** How long JDI may take to learn of a class JShell loaded (see {@link #typesOf}). */
+    private static final long KNOWN_WITHIN_NANOS = 5_000_000_000L;
+
     private VirtualMachine vm;
     private StopListener listener = (id, reason) -> { };
     /** Cell id → cell lines to stop at. */
@@ -229,7 +232,7 @@ public final class CellDebugger {
     /** A one-shot stop where the class's snippet starts (its do_it$). */
     private void stopAtEntry(CellClass c) {
         try {
-            for (ReferenceType type : vm.classesByName(c.className())) {
+            for (ReferenceType type : typesOf(c.className())) {
                 for (Method m : type.methodsByName("do_it$")) {
                     Location start = m.location();
                     if (start == null || start.codeIndex() < 0) {
@@ -245,6 +248,27 @@ public final class CellDebugger {
         } catch (RuntimeException e) {
             // the JVM is gone
         }
+    }
+
+    /**
+     * The debugger's view of a class JShell has just loaded. Once JDI has listed all classes it
+     * answers from a cache kept by class-prepare events, which its own thread handles a moment
+     * after the class is loaded: asked too early it would say "no such class" and the cell would
+     * run past its breakpoints. So ask again until it knows the class (briefly: it is loaded).
+     */
+    private List<ReferenceType> typesOf(String className) {
+        long deadline = System.nanoTime() + KNOWN_WITHIN_NANOS;
+        List<ReferenceType> types = vm.classesByName(className);
+        while (types.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            types = vm.classesByName(className);
+        }
+        return types;
     }
 
     /** The cell and line of a location, or null outside the cells' code. */
@@ -281,7 +305,7 @@ public final class CellDebugger {
         }
         try {
             EventRequestManager erm = vm.eventRequestManager();
-            for (ReferenceType type : vm.classesByName(c.className())) {
+            for (ReferenceType type : typesOf(c.className())) {
                 for (int cellLine : cellLines) {
                     for (int classLine : c.lines().classLines(cellLine)) {
                         List<Location> at = new ArrayList<>();
