@@ -411,6 +411,14 @@ async function main() {
         svgCharts: svgCharts.length,
         text,
         errors,
+        // the widget cells: Notebook 6's old widget front end cannot show ipywidgets 8, so they must
+        // show the widget's text line (and the function's chart), not an error
+        widgetCells: Jupyter.notebook.get_cells()
+          .filter((c) => c.cell_type === 'code' && /\bslider\(/.test(c.get_text()))
+          .map((c) => ({
+            text: [...c.element[0].querySelectorAll('.output_area')].map((o) => o.innerText).join('\n'),
+            charts: c.element[0].querySelectorAll('.output_area svg, .output_area img').length,
+          })),
         // per code cell, what its outputs rendered as (for the log)
         layout: Jupyter.notebook.get_cells().filter((c) => c.cell_type === 'code').map((c) =>
           `In [${c.input_prompt_number}]: ` + [...c.element[0].querySelectorAll('.output_subarea')]
@@ -433,6 +441,14 @@ async function main() {
       if (!result.text.includes(s)) problems.push(`the output text lacks "${s}"`);
     }
     if (result.errors.length > 0) problems.push(`${result.errors.length} error output(s): ${result.errors.join(' | ')}`);
+    for (const w of result.widgetCells) {
+      log(`  widget cell shows: ${JSON.stringify(w.text.slice(0, 200))} and ${w.charts} chart(s)`);
+      if (!/FloatSlider\(/.test(w.text) || /error|failed|not found|cannot|undefined/i.test(w.text)) {
+        problems.push(`a widget cell should degrade to its text line (FloatSlider(…)) in Notebook 6; it shows ${JSON.stringify(w.text.slice(0, 300))}`);
+      }
+      if (w.charts < 1) problems.push('a widget cell shows no chart of its function in Notebook 6');
+    }
+    if (result.widgetCells.length === 0) problems.push('notebook has no widget cell (a cell calling slider(…)) to check');
 
     // 8. the screenshot: the first PNG chart (else the first SVG chart) with its cell, in the page
     await page.evaluate(() => {

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // JupyterLab 4 (this directory's build, with ipywidgets' widget manager) in headless Chromium,
-// using scratchnet's Jupyter widgets the way a learner does: run an interact cell whose slider sets
-// the learning rate of a fit and whose chart shows the fit, see a real ipywidgets slider, move it
-// with the keyboard and drag it with the mouse and see the chart redrawn, click a button and see its
+// using scratchnet's Jupyter widgets the way a learner does: run notebook 000's "try another
+// learning rate" cell (read from notebooks/, after the notebook's data cell), whose slider sets the
+// learning rate of a 4000-iteration fit and whose chart shows the fit, see a real ipywidgets slider, click its
+// track and drag its handle with the mouse and see the chart redrawn, click a button and see its
 // callback change a label; with no error from the widget manager in the browser console. Measures
 // the time from a slider change (a click on its track) to the redrawn chart in the page. (Arrow keys
 // on a focused slider handle do not reach it in JupyterLab 4.6: in command mode the notebook takes
@@ -16,23 +17,24 @@
 // "FAIL step: reason" for each step (a failed step ends the run), then "N passed, M failed"; the
 // latency as "LATENCY slider→chart: median M ms, …".
 
+import fs from 'node:fs';
 import os from 'node:os';
 import { notebook, openNotebook, runCell, runLab } from './lab.mjs';
 
-// The notebook: data as in notebook 000, an interact cell, a button with a label
-const DATA_CELL = [
-  'var x = arange(0.0, 1.0, 0.01);                     // 1×100',
-  'var y = x.mul(2 * Math.PI).map(Math::sin).mul(20);  // 20·sin(2πx)',
-].join('\n');
-const INTERACT_CELL = [
-  'var lr = slider(0.05, 1, 0.3).description("lr");',
-  'interact(() -> {',
-  '    seed(0);',
-  '    var m = net(1, 25, 1).sigmoid().linear();',
-  '    m.fit(x, y, lr(lr.value()), iters(300), quiet());',
-  '    return scatter(x, y, "data").line(x, m.predict(x), "fit, lr " + lr.value());',
-  '}, lr);',
-].join('\n');
+// The notebook: notebook 000's own first cell (its data) and its "try another learning rate" cell,
+// as the repository has them, then a button with a label
+const NOTEBOOK_000 = JSON.parse(fs.readFileSync(
+  new URL('../../../notebooks/000-sine-regression.ipynb', import.meta.url), 'utf8'));
+const CODE_000 = NOTEBOOK_000.cells.filter((c) => c.cell_type === 'code')
+  .map((c) => (Array.isArray(c.source) ? c.source.join('') : c.source));
+const DATA_CELL = CODE_000[0];
+const INTERACT_CELL = (() => {
+  const found = CODE_000.filter((c) => c.includes('slider(') && c.includes('interact('));
+  if (found.length !== 1) throw new Error(`notebook 000 should have one cell with slider( and interact(; it has ${found.length}`);
+  return found[0];
+})();
+/** The label notebook 000 gives its slider. */
+const SLIDER_LABEL = (/\.description\("([^"]*)"\)/.exec(INTERACT_CELL) || [])[1];
 const BUTTON_CELL = [
   'var status = label("not clicked");',
   'var clicks = new int[1];',
@@ -164,7 +166,7 @@ async function steps({ page, server, pass, shot }) {
     });
     await handle.waitFor({ timeout: 30000 });
     const s = await interactState(page);
-    if (s.label !== 'lr') throw new Error(`the slider's label is ${JSON.stringify(s.label)}, expected "lr"`);
+    if (s.label !== SLIDER_LABEL) throw new Error(`the slider's label is ${JSON.stringify(s.label)}, expected ${JSON.stringify(SLIDER_LABEL)}`);
     if (s.value !== '0.30') throw new Error(`the slider's readout is ${JSON.stringify(s.value)}, expected "0.30"`);
     if (s.images !== 1 || !/^data:image\//.test(s.src || '')) {
       throw new Error(`expected one chart image below the slider; found ${s.images} (src ${(s.src || '').slice(0, 40)})`);
@@ -219,7 +221,7 @@ async function steps({ page, server, pass, shot }) {
     await page.mouse.move(track.x + track.width * 0.8, y, { steps: 8 });
     await page.mouse.up();
     const ms = await latency(page, 'the drag');
-    // with continuous updates a drag sends several values: wait for the chart of the last one
+    // a slider with continuous updates sends several values during a drag: wait for the last chart
     await settled(page);
     const after = await interactState(page);
     const value = Number(after.value);

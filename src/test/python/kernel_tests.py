@@ -153,18 +153,25 @@ class Kernel:
     def __init__(self):
         from jupyter_client.manager import start_new_kernel
 
-        log = os.path.join(LOG_DIR or tempfile.gettempdir(), "kernel-%s.log" % uuid.uuid4().hex[:8])
-        self.log_file = open(log, "wb")
-        KERNEL_LOGS.append([log, 0])
         t0 = time.monotonic()
-        try:
-            self.km, self.kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=STARTUP_TIMEOUT_S,
-                                                stdout=self.log_file, stderr=self.log_file)
-        except RuntimeError as e:
-            self.log_file.close()
-            with open(log, "rb") as f:
-                tail = f.read()[-600:].decode("utf-8", "replace")
-            raise TestFailure("the kernel did not start: %s; its output: %s" % (e, short(tail, 600)))
+        # jupyter_client chooses free ports and lets them go before the kernel binds them; when another
+        # program took one meanwhile the kernel says so (exit 3) and a second start gets other ports
+        for attempt in range(3):
+            log = os.path.join(LOG_DIR or tempfile.gettempdir(), "kernel-%s.log" % uuid.uuid4().hex[:8])
+            self.log_file = open(log, "wb")
+            KERNEL_LOGS.append([log, 0])
+            try:
+                self.km, self.kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=STARTUP_TIMEOUT_S,
+                                                    stdout=self.log_file, stderr=self.log_file)
+                break
+            except RuntimeError as e:
+                self.log_file.close()
+                with open(log, "rb") as f:
+                    tail = f.read()[-600:].decode("utf-8", "replace")
+                if "already in use" in tail and attempt < 2:
+                    print("    a port Jupyter chose was taken by another program; starting the kernel again", flush=True)
+                    continue
+                raise TestFailure("the kernel did not start: %s; its output: %s" % (e, short(tail, 600)))
         self.startup_s = time.monotonic() - t0
 
     # -- plumbing
@@ -939,7 +946,9 @@ def interrupt_print_loop(s):
         last = [l for l in r.stream().splitlines() if l.strip()]
         check(last and last[-1].isdigit(), "expected the loop's last printed numbers at the end of the output; got %s"
               % short(last[-3:]))
-        return "reply %.2f s after interrupt; %d stdout lines shown" % (took, len(r.stream().splitlines()))
+        notes = [l for l in r.stream("stderr").splitlines() + last if "were skipped; the last ones follow]" in l]
+        check(len(notes) == 1, "expected one note saying how many printed lines were skipped; got %s" % short(notes))
+        return "reply %.2f s after interrupt; %d stdout lines shown; %s" % (took, len(r.stream().splitlines()), notes[0])
 
 
 @test

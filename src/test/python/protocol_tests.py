@@ -92,6 +92,20 @@ def classpath_classes_compile(s):
     check(got == "1", "int r = 10 (new line) %% 3; then r: expected '1'; got %r" % got)
 
 
+@test
+def classpath_in_the_same_cell_and_after_a_restart(s):
+    """%classpath: the lines after it in the same cell compile against the jar, and it stays when the cell JVM is replaced."""
+    jar = _greeter_jar(tempfile.mkdtemp(dir=s.tmp))
+    with kt.fresh_kernel() as k:
+        got = k.value('%%classpath %s\nnew demo.Greeter("cell").hello()' % jar)
+        check(got == "hello cell", "the line after %%classpath in its cell: expected 'hello cell'; got %r" % got)
+        # the cell JVM dies (killed from inside): the next cell runs in a fresh one
+        r = k.execute('new ProcessBuilder("kill", "-9", "" + ProcessHandle.current().pid()).start().waitFor();', timeout=60)
+        check(r.status == "error" and r.content.get("ename") == "ProcessEnded", "killing the cell JVM: " + r.describe())
+        got = k.value('new demo.Greeter("again").hello()', timeout=60)
+        check(got == "hello again", "the jar in the fresh cell JVM: expected 'hello again'; got %r" % got)
+
+
 def _central_reachable():
     """Whether Maven Central answers (any HTTP status) within a few seconds."""
     url = "https://repo.maven.apache.org/maven2/org/apache/commons/commons-lang3/3.14.0/commons-lang3-3.14.0.pom"
@@ -243,6 +257,41 @@ def ipc_transport_refused(s):
           "stderr does not say that only tcp is supported: %s" % short(err))
     check(took < 15, "the kernel took %.1f s to give up on the ipc connection file" % took)
     return "exit %d after %.1f s: %s" % (done.returncode, took, err.splitlines()[-1])
+
+
+@test
+def port_in_use_is_a_clear_error(s):
+    """A connection file naming a port another program holds: the kernel exits saying which ports and why, no stack trace."""
+    import socket
+    tmp = tempfile.mkdtemp(dir=s.tmp)
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen(1)
+    try:
+        ports = []
+        for _ in range(4):
+            probe = socket.socket()
+            probe.bind(("127.0.0.1", 0))
+            ports.append(probe.getsockname()[1])
+            probe.close()
+        hb = taken.getsockname()[1]
+        conn = os.path.join(tmp, "kernel-taken.json")
+        with open(conn, "w") as f:
+            json.dump({"transport": "tcp", "ip": "127.0.0.1", "shell_port": ports[0], "iopub_port": ports[1],
+                       "stdin_port": ports[2], "control_port": ports[3], "hb_port": hb, "key": uuid.uuid4().hex,
+                       "signature_scheme": "hmac-sha256", "kernel_name": kt.KERNEL_NAME}, f)
+        argv = [a.replace("{connection_file}", conn) for a in _kernelspec()["argv"]]
+        try:
+            done = subprocess.run(argv, capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            raise TestFailure("the kernel whose heartbeat port %d is taken was still running after 30 s" % hb)
+    finally:
+        taken.close()
+    err = done.stderr.strip()
+    check(done.returncode == 3, "exit status %d for a taken port (expected 3); stderr %s" % (done.returncode, short(err)))
+    check("already in use" in err and ("heartbeat %d" % hb) in err and "\tat " not in err,
+          "stderr should name the ports and say one is in use, without a stack trace: %s" % short(err))
+    return err.splitlines()[-1]
 
 
 if __name__ == "__main__":

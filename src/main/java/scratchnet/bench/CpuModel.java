@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import scratchnet.settings.Settings;
+
 /**
  * The processor's model name, for the head of a bench's output: the first {@code model name} of
  * {@code /proc/cpuinfo} on Linux, otherwise the JVM's {@code os.arch}.
@@ -27,7 +29,8 @@ final class CpuModel {
         } catch (IOException | RuntimeException e) {
             // not Linux: the architecture is all there is
         }
-        return System.getProperty("os.arch", "unknown processor");
+        String arch = Settings.osArch();
+        return arch.isEmpty() ? "unknown processor" : arch;
     }
 
     /** The value of the first {@code model name} line of {@code /proc/cpuinfo}'s lines, or null. */

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.zeromq.ZMQException;
+import zmq.ZError;
 import scratchnet.cli.Args;
 import scratchnet.exec.StartTrace;
 import scratchnet.exec.StartupArchiveDir;
@@ -51,7 +53,19 @@ public final class KernelMain {
                     + props.getTransport() + "'; only 'tcp' is supported (write \"transport\": \"tcp\")");
             return 2;
         }
-        serve(props);
+        try {
+            serve(props);
+        } catch (ZMQException e) {
+            if (e.getErrorCode() != ZError.EADDRINUSE) {
+                throw e;
+            }
+            // Jupyter picks free ports and lets them go; another program may take one before the kernel binds it
+            System.err.println("scratchnet kernel: a port of the connection file is already in use (shell "
+                    + props.getShellPort() + ", iopub " + props.getIopubPort() + ", stdin " + props.getStdinPort()
+                    + ", control " + props.getControlPort() + ", heartbeat " + props.getHbPort() + " on "
+                    + props.getIp() + "): another program took it after Jupyter chose it; start the kernel again");
+            return 3;
+        }
         return 0;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,14 @@ class ArchitectureTest {
     @Test
     void noCyclesBetweenPackages() {
         SlicesRuleDefinition.slices().matching("scratchnet.(**)").should().beFreeOfCycles().check(main);
+    }
+
+    /** The maths (engine, nn) uses no chart or table library: XChart and Tablesaw belong to plot, data and display. */
+    @Test
+    void engineAndNnUseNoChartOrTableLibrary() {
+        ArchRuleDefinition.noClasses().that().resideInAnyPackage("scratchnet.engine..", "scratchnet.nn..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.knowm..", "tech.tablesaw..", "java.awt..")
+                .check(main);
     }
 
     /** The check itself must catch a forbidden use: a class in nn that draws a chart. */

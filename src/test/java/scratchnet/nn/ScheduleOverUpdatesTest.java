@@ -164,4 +164,14 @@ class ScheduleOverUpdatesTest {
         assertThat(stuck[29]).as("stalled run: %s", java.util.Arrays.toString(stuck)).isGreaterThan(stuck[5] * 0.2);
         assertThat(stuck[29]).isGreaterThan(loss[29] * 10);
     }
+
+    @Test
+    void aMiniBatchExpDecayRunKeepsImprovingAfterTheFirstEpochs() {
+        seed(0);
+        // 150 updates: the rate ends at 0.3·0.99¹⁵⁰ ≈ 0.066, still learning
+        double[] loss = line().fit(X, Y, lr(0.3), expDecay(0.99), batch(8), epochs(30), quiet()).losses();
+        assertThat(loss[29]).as("last epoch vs epoch 6: %s", java.util.Arrays.toString(loss))
+                .isLessThan(loss[5] * 0.5);
+        assertThat(loss[29]).isLessThan(loss[1] * 0.1);
+    }
 }
