@@ -26,6 +26,9 @@ public final class KernelJson {
     /** JVM options of the kernel process: it only orchestrates and compiles, user code runs in a child JVM. */
     public static final List<String> JVM_OPTIONS = List.of(
             "-Djava.awt.headless=true", "-XX:+UseSerialGC",
+            // a small first heap: the default (1/64 of the machine's memory) is touched before the
+            // first collection, and it made up a third of the kernel process's memory
+            "-Xms8m",
             // C1 only: the kernel's work (messaging, javac for each cell) is short-lived, and C2
             // compiling javac takes a core for seconds at start-up, when the cell JVM needs it
             "-XX:TieredStopAtLevel=1", "-Xshare:auto");

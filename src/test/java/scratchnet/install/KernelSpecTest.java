@@ -80,7 +80,7 @@ class KernelSpecTest {
         assertThat(Files.isRegularFile(java)).as("java path %s exists", java).isTrue();
         assertThat(java).isEqualTo(RunningJava.executable());
         assertThat(argv.subList(1, argv.size())).containsExactly("-Djava.awt.headless=true", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", fakeJar().toAbsolutePath().toString(), "kernel",
+                "-Xms8m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", fakeJar().toAbsolutePath().toString(), "kernel",
                 "{connection_file}");
         assertThat(argv.get(argv.size() - 1)).isEqualTo("{connection_file}");
         assertThat(spec.get("display_name").asText()).isEqualTo("Java (scratchnet)");
@@ -221,7 +221,7 @@ class KernelSpecTest {
         Path dir = prefix.resolve("share/jupyter/kernels/scratchnet");
         assertThat(listing(dir)).containsExactly("kernel.json", "logo-32x32.png", "logo-64x64.png", "logo-svg.svg");
         assertThat(argv(dir).subList(1, argv(dir).size())).containsExactly("-Djava.awt.headless=true",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar",
+                "-XX:+UseSerialGC", "-Xms8m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar",
                 fakeJar().toAbsolutePath().toString(), "kernel", "{connection_file}");
         assertThat(listing(prefix.resolve("share/jupyter"))).containsExactly("kernels");
     }
