@@ -897,6 +897,22 @@ def incomplete_cell(s):
 
 
 @test
+def exit_while_the_cell_jvm_collects(s):
+    """System.exit is refused even while another thread keeps the cell JVM collecting garbage (the debugger's objects survive it)."""
+    with fresh_kernel() as k:
+        k.ok("int before = 42;\n"
+             "var gc = new Thread(() -> { while (true) System.gc(); }, \"collector\");\n"
+             "gc.setDaemon(true);\n"
+             "gc.start();")
+        for n in range(10):
+            r = k.execute("System.exit(%d);" % n)
+            check(r.status == "error" and r.content.get("ename") == "SystemExit",
+                  "System.exit(%d) while collecting, try %d of 10: expected a SystemExit error; got %s" % (n, n + 1, r.describe()))
+        v = k.execute("before")
+        check(v.status == "ok" and v.result_text() == "42", "`before` after the exits: " + v.describe())
+
+
+@test
 def exit_in_cell(s):
     with fresh_kernel() as k:
         k.ok("int before = 42;")

@@ -98,23 +98,27 @@ final class JvmEvents {
     /** Throws a SystemExit into the thread stopped at the start of Runtime.exit or halt. */
     private void refuseExit(BreakpointEvent e) {
         ThreadReference thread = e.thread();
+        String method = e.location().method().name();
         try {
-            String method = e.location().method().name();
             List<Value> args = thread.frame(0).getArgumentValues();
             int status = args.isEmpty() ? 0 : ((IntegerValue) args.get(0)).value();
             List<ReferenceType> types = vm.classesByName(SystemExit.class.getName());
             if (types.isEmpty()) {
-                return;   // the agent loads it as it starts; without it the exit goes ahead
+                throw new IllegalStateException("the class " + SystemExit.class.getName() + " is not loaded");
             }
+            // the agent's SystemExit.prepare makes the error in this thread and keeps it in a static
+            // field, where no collection can take it before the throw (an object the debugger
+            // made itself could be collected at any moment: JDI's ObjectCollectedException)
             ClassType type = (ClassType) types.get(0);
-            Method ctor = type.concreteMethodByName("<init>", "(Ljava/lang/String;I)V");
-            ObjectReference error = type.newInstance(thread, ctor, List.of(vm.mirrorOf(method), vm.mirrorOf(status)),
+            Method prepare = type.concreteMethodByName("prepare", "(ZI)V");
+            type.invokeMethod(thread, prepare, List.of(vm.mirrorOf(method.equals("halt")), vm.mirrorOf(status)),
                     ClassType.INVOKE_SINGLE_THREADED);
-            thread.stop(error);
+            thread.stop((ObjectReference) type.getValue(type.fieldByName("pending")));
         } catch (VMDisconnectedException x) {
             throw x;
         } catch (Exception x) {
             // the exit cannot be refused: it goes ahead, and the kernel reports the JVM's end
+            System.err.println("scratchnet: could not stop " + method + " in the cell JVM: " + x);
         }
     }
 }

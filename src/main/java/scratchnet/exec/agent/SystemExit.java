@@ -14,10 +14,21 @@ package scratchnet.exec.agent;
 public final class SystemExit extends Error {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The error the kernel's debugger throws next. It is made here, in the thread that called exit,
+     * and held by this field: an object the debugger made itself could be collected before the throw.
+     */
+    static SystemExit pending;
+
     /** The error for {@code method} ("exit" or "halt") called with {@code status}. */
     public SystemExit(String method, int status) {
         super((method.equals("halt") ? "Runtime.getRuntime().halt(" : "System.exit(") + status + ") was called;"
                 + " a cell cannot end the notebook's Java process, so the cell stops here and the variables"
                 + " keep their values (restart the kernel for a fresh session)");
+    }
+
+    /** Called by the kernel's debugger in the thread stopped at {@code Runtime.exit} or {@code halt}. */
+    static void prepare(boolean halt, int status) {
+        pending = new SystemExit(halt ? "halt" : "exit", status);
     }
 }
