@@ -10,7 +10,7 @@ import java.util.List;
  * archive only fits a JVM with the same class path and modules).
  * <pre>{@code
  * CellJvmOptions.of("scratchnet.jar")
- * // [-XX:+UseSerialGC, -Djava.awt.headless=true, -Dscratchnet.display=frames, ..., --add-modules=jdk.incubator.vector,
+ * // [-Djava.awt.headless=true, -Dscratchnet.display=frames, ..., --add-modules=jdk.incubator.vector,
  * //  --class-path, scratchnet.jar]
  * }</pre>
  */
@@ -21,28 +21,9 @@ public final class CellJvmOptions {
     private CellJvmOptions() {
     }
 
-    /**
-     * The cell JVM's garbage collector unless the user chose one. A cell allocates a new matrix per
-     * operation; the serial collector keeps the heap near what is live, where the JDK's default on a
-     * machine with two cores or more (G1) let the same notebook grow to 0.6–0.9 GB, and it is no
-     * slower on these small heaps (docs/performance.md, "Kernel memory").
-     */
-    static final String DEFAULT_GC = "-XX:+UseSerialGC";
-
     /** The options for a cell JVM whose class path is {@code classPath}. */
     public static List<String> of(String classPath) {
-        return of(classPath, List.of());
-    }
-
-    /**
-     * The options for a cell JVM whose class path is {@code classPath}, to be followed by the
-     * user's {@code userOptions}: the serial collector unless those choose a collector.
-     */
-    public static List<String> of(String classPath, List<String> userOptions) {
         List<String> vm = new ArrayList<>();
-        if (userOptions.stream().noneMatch(o -> o.matches("-XX:\\+Use\\w*GC"))) {
-            vm.add(DEFAULT_GC);
-        }
         vm.add("-Djava.awt.headless=true");
         vm.add("-Dscratchnet.display=frames");
         vm.add("-Dfile.encoding=UTF-8");

@@ -60,7 +60,7 @@ final class CellSession {
         StartTrace.mark("cell JVM start");
         // the cell JVM connects its interrupt agent as it starts (CellAgent), to this port
         InterruptLine line = InterruptLine.open();
-        List<String> vm = new ArrayList<>(CellJvmOptions.of(classPath, jvmOptions));
+        List<String> vm = new ArrayList<>(CellJvmOptions.of(classPath));
         if (line.port() > 0) {
             vm.add("-D" + CellAgent.INTERRUPT_PORT_PROPERTY + "=" + line.port());
         }
