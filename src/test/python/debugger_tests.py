@@ -555,6 +555,35 @@ def evaluate_in_a_stopped_frame(s):
 
 
 @test
+def evaluate_while_the_cell_jvm_collects(s):
+    """Results of evaluate stay readable while another thread keeps the cell JVM collecting garbage."""
+    with kt.fresh_kernel() as k:
+        d = Debug(k)
+        d.ok("initialize", INITIALIZE)
+        d.ok("attach", {})
+        d.event("initialized")
+        k.ok("Matrix dz = arange(0, 2500, 1).reshape(25, 100);\n"
+             "var gc = new Thread(() -> { while (true) System.gc(); }, \"collector\");\n"
+             "gc.setDaemon(true);\n"
+             "gc.start();")
+        path, msg_id, sent, thread, frames = _stop_at(d, k, "int a = 1;\nint b = 2;", 2)
+        fid = frames[0]["id"]
+        for n in range(10):
+            r = d.request("evaluate", {"expression": "dz.T()", "frameId": fid, "context": "watch"})
+            check(r.get("success") is True and r["body"].get("result", "").startswith("Matrix 100×25"),
+                  "evaluate dz.T(), try %d of 10, while collecting: %s" % (n + 1, short(r)))
+            rows = d.ok("variables", {"variablesReference": r["body"]["variablesReference"], "start": 99, "count": 1})
+            check(rows["variables"] and rows["variables"][0]["value"].startswith("[99, 199,"),
+                  "row 99 of dz.T(), try %d of 10: %s" % (n + 1, short(rows)))
+            back = d.request("evaluate", {"expression": "dz.T().T().shape()", "frameId": fid, "context": "watch"})
+            check(back.get("success") is True and back["body"].get("result") == "int[2] {25, 100}",
+                  "evaluate dz.T().T().shape(), try %d of 10: %s" % (n + 1, short(back)))
+        d.ok("continue", {"threadId": thread})
+        r = k.collect(msg_id, sent, 90)  # slow: the collector thread holds the cell JVM at safepoints
+        check(r.status == "ok", "the cell after continue: " + r.describe())
+
+
+@test
 def exception_breakpoints_stop_where_it_is_thrown(s):
     """raised stops where a diverging fit throws, with the message; uncaught stops on what ends a cell, not on what it catches."""
     with kt.fresh_kernel() as k:

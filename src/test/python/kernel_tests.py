@@ -15,10 +15,12 @@ nbformat for the notebook test); psutil is used when present.
 
 import argparse
 import base64
+import json
 import os
 import re
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -634,6 +636,41 @@ def complete(s):
         check(applied == code + "iable", "complete %r: cursor_start/end %s/%s give %r"
               % (code, c["cursor_start"], c["cursor_end"], applied))
     return ", ".join(notes)
+
+
+def _instances(pid, class_name):
+    """How many objects of class_name the JVM pid holds, by jcmd (of the JDK the kernelspec runs)."""
+    spec = os.path.join(os.environ["JUPYTER_PATH"], "kernels", KERNEL_NAME, "kernel.json")
+    with open(spec) as f:
+        jcmd = os.path.join(os.path.dirname(json.load(f)["argv"][0]), "jcmd")
+    out = subprocess.run([jcmd, str(pid), "GC.class_histogram"], capture_output=True, text=True, timeout=60)
+    check(out.returncode == 0, "%s GC.class_histogram: %s" % (jcmd, short(out.stdout + out.stderr)))
+    for line in out.stdout.splitlines():
+        parts = line.split()
+        if len(parts) >= 4 and parts[3] == class_name:
+            return int(parts[1])
+    return 0
+
+
+@test
+def completion_index_waits_for_completion(s):
+    """JShell's class path index is built on the first complete_request, not as the kernel starts; then package names complete."""
+    index = "jdk.jshell.SourceCodeAnalysisImpl$ClassIndex"
+    with fresh_kernel() as k:
+        k.ok("int a = 1;")
+        time.sleep(3)  # JShell's own indexing would have begun by now
+        held = _instances(k.pid(), index)
+        check(held == 0, "before any completion the kernel JVM holds %d %s objects; expected none" % (held, index))
+        deadline = time.monotonic() + 30
+        matches = []
+        while "concurrent." not in matches and time.monotonic() < deadline:
+            matches = _complete(k, "import java.util.conc").get("matches", [])
+            time.sleep(0.5)
+        check("concurrent." in matches, "complete 'import java.util.conc': expected 'concurrent.' within 30 s; got %s"
+              % short(matches))
+        built = _instances(k.pid(), index)
+        check(built > 0, "after completion the kernel JVM holds no %s objects" % index)
+        return "index objects: %d before completion, %d after" % (held, built)
 
 
 def _inspect(k):

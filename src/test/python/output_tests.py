@@ -144,6 +144,47 @@ def _kill_kernel_with_busy_cell(sig):
         return time.monotonic() - t0
 
 
+#: started by the test below: a Jupyter client that starts a kernel, runs a cell, prints the
+#: kernel's pid and waits to be killed (as a hub kills the server of an idle student)
+_LAUNCHER = """
+import sys, time
+from jupyter_client.manager import start_new_kernel
+km, kc = start_new_kernel(kernel_name=sys.argv[1], startup_timeout=120)
+kc.execute_interactive("int warm = 1;", timeout=120)
+print(km.provisioner.process.pid, flush=True)
+time.sleep(3600)
+"""
+
+
+@test
+def killed_jupyter_server_ends_the_kernel(s):
+    """A kernel whose Jupyter server (the process that started it) is killed ends, with its cell JVM."""
+    import subprocess
+    launcher = subprocess.Popen([sys.executable, "-c", _LAUNCHER, kt.KERNEL_NAME], stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL, text=True)
+    try:
+        line = launcher.stdout.readline().strip()
+        check(line.isdigit(), "the launcher printed no kernel pid: %r" % line)
+        kernel_pid = int(line)
+        kids = kt._java_children(kernel_pid)
+        check(kids, "found no cell JVM under the kernel (pid %s)" % kernel_pid)
+        t0 = time.monotonic()
+        launcher.kill()
+        launcher.wait()
+        procs = [kernel_pid] + kids
+        while time.monotonic() - t0 < ORPHAN_GRACE_S and any(kt._is_running(p) for p in procs):
+            time.sleep(0.05)
+        alive = [p for p in procs if kt._is_running(p)]
+        for p in alive:
+            os.kill(p, signal.SIGKILL)
+        check(not alive, "%s still run %.0f s after the Jupyter process that started the kernel was killed"
+              % (alive, ORPHAN_GRACE_S))
+        return "the kernel and its cell JVM ended %.2f s after their Jupyter process" % (time.monotonic() - t0)
+    finally:
+        if launcher.poll() is None:
+            launcher.kill()
+
+
 def _ppid(pid):
     try:
         with open("/proc/%d/stat" % pid) as f:

@@ -25,9 +25,11 @@ import scratchnet.settings.Settings;
 /**
  * {@code java -jar scratchnet.jar kernel-bench [--runs N] [--notebook PATH] [--no-archives] [--debugger]}:
  * measures the scratchnet kernel as Jupyter drives it — start → ready, the first cell's latency,
- * a trivial cell's round trip, shutdown, a small notebook end to end (nbclient) and the seed-000
- * notebook through {@code jupyter nbconvert --execute} — beside the python3 (ipykernel) kernel
- * when it is installed, which runs the same small notebook and the numpy twin of notebook 000.
+ * a trivial cell's round trip, shutdown, a small notebook end to end (nbclient), the seed-000
+ * notebook through {@code jupyter nbconvert --execute}, and the kernel's memory (all its
+ * processes, RSS and PSS) once notebook 000's cells have run in it — beside the python3
+ * (ipykernel) kernel when it is installed, which runs the same small notebook and the numpy twin
+ * of notebook 000.
  * Uses a python3 that has {@code jupyter_client}, {@code nbclient} and {@code nbconvert}, and
  * installs the kernelspec (with its start-up archives, as {@code install} does) into a temporary
  * prefix first, so it measures this jar. The runs alternate between the kernels; each figure is
@@ -35,7 +37,7 @@ import scratchnet.settings.Settings;
  * {@code --debugger} measures instead what the Jupyter debugger costs a training cell
  * ({@link DebuggerBench}).
  * <pre>{@code
- * kernel bench on 2 cores, java 17.0.15, best of 3 runs (median / worst)
+ * kernel bench on AMD EPYC 9B45, 2 cores, java 17.0.15; cell JVM: Vector API, 8 doubles per vector (512-bit); best of 3 runs (median / worst)
  * kernel       start s        first cell s   cell ms        shutdown s     notebook s     nbconvert 000 s
  * scratchnet   0.66 (.7/.8)   0.55 (.6/.9)   14.0 (15/18)   0.11 (.11/.11) 2.10 (2.3/2.5) 4.10 (4.3/4.6)
  * python3      0.70 (.7/.8)   0.01 (...)     ...
@@ -178,12 +180,16 @@ public final class KernelBench {
             new Column("trivial_ms", "cell ms", 1, 1),
             new Column("shutdown_s", "shutdown s", 1, 2),
             new Column("notebook_s", "notebook s", 1, 2),
-            new Column("nbconvert_s", "nbconvert 000 s", 1, 2));
+            new Column("nbconvert_s", "nbconvert 000 s", 1, 2),
+            new Column("rss_mib", "000 RSS MiB", 1, 0),
+            new Column("pss_mib", "000 PSS MiB", 1, 0));
 
     private static void print(Map<String, List<JsonNode>> rows, int runs) {
-        System.out.println("kernel bench on " + Runtime.getRuntime().availableProcessors() + " cores, java "
-                + Settings.javaVersion() + ", best of " + runs + " run" + (runs == 1 ? "" : "s")
-                + " (median / worst)");
+        String vector = rows.values().stream().flatMap(List::stream).filter(r -> r.hasNonNull("vector"))
+                .map(r -> r.get("vector").asText()).findFirst().orElse("vector width not measured");
+        System.out.println("kernel bench on " + CpuModel.name() + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores, java " + Settings.javaVersion() + "; cell JVM: " + vector + "; best of "
+                + runs + " run" + (runs == 1 ? "" : "s") + " (median / worst)");
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-12s", "kernel"));
         for (Column c : COLUMNS) {
             head.append(String.format(Locale.ROOT, " %-20s", c.heading()));
@@ -202,7 +208,7 @@ public final class KernelBench {
                 line.append(String.format(Locale.ROOT, " %-20s", summary(values, c.decimals())));
             }
             for (JsonNode row : e.getValue()) {
-                for (String field : List.of("error", "nbconvert_error")) {
+                for (String field : List.of("error", "nbconvert_error", "memory_error")) {
                     if (row.has(field) && !errors.contains(row.get(field).asText())) {
                         errors.add(row.get(field).asText());
                     }
@@ -213,6 +219,12 @@ public final class KernelBench {
                 System.out.println("    " + e.getKey() + ": not measured: " + error);
             }
         }
+        // the memory column's parts: the kernel process first, then its children (scratchnet's cell JVM)
+        rows.values().stream().flatMap(List::stream).filter(r -> r.has("rss_mib_each"))
+                .collect(java.util.stream.Collectors.groupingBy(r -> r.get("kernel").asText(), LinkedHashMap::new,
+                        java.util.stream.Collectors.mapping(r -> r.get("rss_mib_each").toString(),
+                                java.util.stream.Collectors.joining(", "))))
+                .forEach((kernel, each) -> System.out.println("000 RSS MiB by process: " + kernel + " " + each));
         rows.values().stream().flatMap(List::stream).filter(r -> r.has("nbconvert_notebook"))
                 .map(r -> r.get("kernel").asText() + " ran " + r.get("nbconvert_notebook").asText())
                 .distinct().forEach(s -> System.out.println("nbconvert 000: " + s));

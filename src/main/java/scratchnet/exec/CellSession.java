@@ -60,7 +60,7 @@ final class CellSession {
         StartTrace.mark("cell JVM start");
         // the cell JVM connects its interrupt agent as it starts (CellAgent), to this port
         InterruptLine line = InterruptLine.open();
-        List<String> vm = new ArrayList<>(CellJvmOptions.of(classPath));
+        List<String> vm = new ArrayList<>(CellJvmOptions.of(classPath, jvmOptions));
         if (line.port() > 0) {
             vm.add("-D" + CellAgent.INTERRUPT_PORT_PROPERTY + "=" + line.port());
         }
@@ -81,6 +81,8 @@ final class CellSession {
                 // local variable tables, for the debugger's variables panel
                 .compilerOptions("-g")
                 .build();
+        // JShell would start indexing the class path now, for completion that may never come
+        CompletionIndex.holdBack(shell);
         CellSession session = new CellSession(shell, line, cellJvm);
         try {
             StartTrace.mark("JShell built");

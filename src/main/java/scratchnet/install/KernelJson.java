@@ -11,6 +11,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import scratchnet.exec.KernelIdentity;
+import scratchnet.exec.NativeHeapTrim;
 
 /**
  * The {@code kernel.json} of the scratchnet kernelspec: how Jupyter starts the kernel (the java
@@ -31,19 +32,26 @@ public final class KernelJson {
             "-Xms8m",
             // C1 only: the kernel's work (messaging, javac for each cell) is short-lived, and C2
             // compiling javac takes a core for seconds at start-up, when the cell JVM needs it
-            "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+            "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+            // javac's garbage is short-lived: a small young generation, and a heap that gives back
+            // what a collection freed beyond 30 % spare (the JDK keeps up to 70 %)
+            "-XX:MaxNewSize=8m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
 
     private KernelJson() {
     }
 
     /**
      * The kernel.json for {@code jar} run by {@code java}, with {@code extraJvmOptions} after
-     * {@link #JVM_OPTIONS}, as UTF-8 bytes with a final newline.
+     * {@link #JVM_OPTIONS} (and {@link NativeHeapTrim} where {@code java} has it), as UTF-8 bytes
+     * with a final newline.
      */
     public static byte[] bytes(Path jar, Path java, List<String> extraJvmOptions) throws IOException {
         List<String> argv = new ArrayList<>();
         argv.add(java.toAbsolutePath().normalize().toString());
         argv.addAll(JVM_OPTIONS);
+        if (NativeHeapTrim.supportedBy(java)) {
+            argv.add(NativeHeapTrim.OPTION);
+        }
         argv.addAll(extraJvmOptions);
         argv.add("-jar");
         argv.add(jar.toAbsolutePath().normalize().toString());

@@ -13,6 +13,7 @@ import zmq.ZError;
 import scratchnet.cli.Args;
 import scratchnet.exec.StartTrace;
 import scratchnet.exec.StartupArchiveDir;
+import scratchnet.exec.agent.ParentWatch;
 import scratchnet.settings.Settings;
 
 /**
@@ -53,6 +54,14 @@ public final class KernelMain {
                     + props.getTransport() + "'; only 'tcp' is supported (write \"transport\": \"tcp\")");
             return 2;
         }
+        // the kernel ends with the Jupyter server (or client) that started it, even when that is
+        // killed: a hub culling an idle server must not leave its kernels running
+        long jupyter = Settings.jupyterParentPid();
+        ParentWatch.start(jupyter, () -> {
+            System.err.println("scratchnet kernel: the process that started it (pid " + jupyter + ") has ended;"
+                    + " the kernel ends too");
+            System.exit(ParentWatch.ORPHANED_STATUS);
+        });
         try {
             serve(props);
         } catch (ZMQException e) {

@@ -44,6 +44,7 @@ import scratchnet.exec.Ansi;
 import scratchnet.exec.CellEvaluator;
 import scratchnet.exec.CellException;
 import scratchnet.exec.CellOutput;
+import scratchnet.exec.CompletionIndex;
 import scratchnet.exec.KernelIdentity;
 import scratchnet.exec.Segment;
 import scratchnet.exec.StartTrace;
@@ -407,6 +408,8 @@ public final class ScratchnetKernel extends BaseKernel implements CellOutput {
     }
 
     private ReplacementOptions completeNow(String code, int at) {
+        // package names and classes not imported yet come from JShell's index, held back until now
+        CompletionIndex.build();
         Segment seg = evaluator.segmentAt(code, at);
         int base = seg == null ? 0 : seg.start();
         String text = code.substring(base, Math.max(base, at));

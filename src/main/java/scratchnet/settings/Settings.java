@@ -51,6 +51,9 @@ import java.util.Locale;
  *     line</td></tr>
  * <tr><td>-</td><td>{@value #CELL_JVM_OPTS_ENV}</td><td>none</td>
  *     <td>extra JVM options for the cell JVM, separated by spaces ({@code -Xmx2g})</td></tr>
+ * <tr><td>-</td><td>{@value #JUPYTER_PARENT_ENV}</td><td>none</td>
+ *     <td>set by Jupyter's kernel launcher: the process id of the program that started the kernel,
+ *     which the kernel ends with</td></tr>
  * <tr><td>-</td><td>{@value #KERNEL_TRACE_ENV}</td><td>off</td>
  *     <td>{@code 1} prints the kernel's start-up phases with their times on its stderr</td></tr>
  * <tr><td>-</td><td>{@value #ANCHORS_ENV}</td><td>the checkout's {@code bench/numpy}</td>
@@ -109,6 +112,8 @@ public final class Settings {
     public static final String INTERRUPT_PORT = "scratchnet.interrupt.port";
     /** Extra options for the cell JVM. */
     public static final String CELL_JVM_OPTS_ENV = "SCRATCHNET_CELL_JVM_OPTS";
+    /** Set by Jupyter's kernel launcher (jupyter_client): the process id of the program that started the kernel. */
+    public static final String JUPYTER_PARENT_ENV = "JPY_PARENT_PID";
     /** {@code 1} traces the kernel's start-up. */
     public static final String KERNEL_TRACE_ENV = "SCRATCHNET_KERNEL_TRACE";
     /** The folder of the bench's numpy programs. */
@@ -290,6 +295,16 @@ public final class Settings {
     /** The interrupt line's port ({@link #INTERRUPT_PORT}), or null in a JVM the kernel did not start. */
     public static String interruptPort() {
         return property(INTERRUPT_PORT);
+    }
+
+    /** The process id in {@link #JUPYTER_PARENT_ENV}, or -1 when it is not set or not a number. */
+    public static long jupyterParentPid() {
+        String v = variable(JUPYTER_PARENT_ENV);
+        try {
+            return v == null ? -1 : Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** The extra cell JVM options of {@link #CELL_JVM_OPTS_ENV}, or null. */

@@ -4,7 +4,10 @@ For each kernel: start -> ready (kernel_info answered), the first cell's latency
 ready (a trivial cell, so it shows what the kernel still has to prepare), a trivial cell's round
 trip (median of 30), shutdown time, executing a small notebook end to end with nbclient (start
 to finish), and, when given, a notebook file through `jupyter nbconvert --execute` (the whole
-command, as a user runs it). Prints one JSON object per kernel and run on stdout.
+command, as a user runs it) and the kernel's memory once that notebook's cells have run in it:
+resident (RSS) and proportional (PSS, shared pages divided among the processes sharing them)
+memory of the kernel process and all its children, read from /proc (Linux). Prints one JSON
+object per kernel and run on stdout.
 
 usage: kernel_bench.py [--runs N] [--nbconvert KERNEL=NOTEBOOK]... KERNEL...
 """
@@ -15,7 +18,8 @@ from jupyter_client.manager import start_new_kernel
 from nbclient import NotebookClient
 
 
-def run_cell(kc, code, timeout=120):
+def run_cell(kc, code, timeout=120, results=None):
+    """Runs code; returns the reply's status (and appends each execute_result's text to results)."""
     msg_id = kc.execute(code)
     while True:
         reply = kc.get_shell_msg(timeout=timeout)
@@ -24,6 +28,8 @@ def run_cell(kc, code, timeout=120):
     # drain iopub up to idle so the next round trip starts clean
     while True:
         m = kc.get_iopub_msg(timeout=timeout)
+        if results is not None and m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "execute_result":
+            results.append(m["content"]["data"].get("text/plain", ""))
         if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "status" \
                 and m["content"]["execution_state"] == "idle":
             break
@@ -44,6 +50,9 @@ def measure(kernel, trivial, cells):
         t = time.perf_counter()
         run_cell(kc, trivial)
         times.append(time.perf_counter() - t)
+    vector = []
+    if kernel == "scratchnet":  # what the cell JVM's engine runs on, for the figures' heading
+        run_cell(kc, "scratchnet.engine.Simd.describe()", results=vector)
     t = time.perf_counter()
     km.shutdown_kernel(now=False)
     shutdown = time.perf_counter() - t
@@ -53,7 +62,8 @@ def measure(kernel, trivial, cells):
     NotebookClient(nb, kernel_name=kernel, timeout=300).execute()
     notebook = time.perf_counter() - t
     return {"kernel": kernel, "start_s": start, "first_cell_s": first,
-            "trivial_ms": statistics.median(times) * 1000, "shutdown_s": shutdown, "notebook_s": notebook}
+            "trivial_ms": statistics.median(times) * 1000, "shutdown_s": shutdown, "notebook_s": notebook,
+            "vector": vector[0].strip('"') if vector else None}
 
 
 def nbconvert(notebook):
@@ -67,6 +77,58 @@ def nbconvert(notebook):
     if p.returncode != 0:
         raise RuntimeError("nbconvert failed on %s: %s" % (notebook, p.stderr.strip().splitlines()[-1:]))
     return elapsed
+
+
+def process_tree(pid):
+    """pid and all its descendants, from /proc."""
+    children = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open("/proc/%s/stat" % entry) as f:
+                    parent = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    tree, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        tree.append(p)
+        todo.extend(children.get(p, []))
+    return tree
+
+
+def kib(path, field):
+    with open(path) as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+#: seconds the kernel idles after the last cell before its memory is read, as between a learner's cells
+SETTLE_S = 6
+
+
+def memory(kernel, notebook):
+    """RSS and PSS in MiB of the kernel's processes after running all of notebook's code cells in it."""
+    if not os.path.isdir("/proc/self"):
+        raise RuntimeError("memory is read from /proc, which this system does not have")
+    nb = nbformat.read(notebook, as_version=4)
+    km, kc = start_new_kernel(kernel_name=kernel, startup_timeout=60)
+    try:
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                run_cell(kc, cell.source, timeout=300)
+        time.sleep(SETTLE_S)
+        pids = process_tree(km.provisioner.process.pid)
+        rss = sum(kib("/proc/%d/status" % p, "VmRSS") for p in pids)
+        pss = sum(kib("/proc/%d/smaps_rollup" % p, "Pss") for p in pids)
+        return {"rss_mib": rss / 1024, "pss_mib": pss / 1024, "processes": len(pids),
+                "rss_mib_each": [kib("/proc/%d/status" % p, "VmRSS") // 1024 for p in pids]}
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
 
 
 JAVA_CELLS = [
@@ -114,5 +176,9 @@ if __name__ == "__main__":
                     row["nbconvert_notebook"] = os.path.basename(notebooks[k])
                 except Exception as e:
                     row["nbconvert_error"] = str(e)
+                try:
+                    row.update(memory(k, notebooks[k]))
+                except Exception as e:
+                    row["memory_error"] = str(e)
             row["run"] = r
             print(json.dumps(row), flush=True)

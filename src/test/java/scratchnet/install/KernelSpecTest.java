@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import scratchnet.exec.NativeHeapTrim;
 import scratchnet.exec.StartupArchiveDir;
 import scratchnet.install.JupyterDataDir.Target;
 
@@ -62,6 +63,19 @@ class KernelSpecTest {
         }
     }
 
+    /** kernel.json's argv after the java executable, for the fake jar and no archives. */
+    private List<String> expectedOptions() throws IOException {
+        List<String> options = new ArrayList<>(List.of("-Djava.awt.headless=true", "-XX:+UseSerialGC",
+                "-Xms8m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:MaxNewSize=8m", "-XX:MinHeapFreeRatio=10",
+                "-XX:MaxHeapFreeRatio=30"));
+        // the native heap trim where this JDK has it (17.0.9 and later), never where it would stop the JVM
+        if (NativeHeapTrim.supportedHere()) {
+            options.add(NativeHeapTrim.OPTION);
+        }
+        options.addAll(List.of("-jar", fakeJar().toAbsolutePath().toString(), "kernel", "{connection_file}"));
+        return options;
+    }
+
     @Test
     void installWritesKernelJsonAndLogosUnderPrefix() throws IOException {
         Path prefix = tmp.resolve("env");
@@ -79,9 +93,7 @@ class KernelSpecTest {
         assertThat(java.isAbsolute()).as("java path %s absolute", java).isTrue();
         assertThat(Files.isRegularFile(java)).as("java path %s exists", java).isTrue();
         assertThat(java).isEqualTo(RunningJava.executable());
-        assertThat(argv.subList(1, argv.size())).containsExactly("-Djava.awt.headless=true", "-XX:+UseSerialGC",
-                "-Xms8m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", fakeJar().toAbsolutePath().toString(), "kernel",
-                "{connection_file}");
+        assertThat(argv.subList(1, argv.size())).containsExactlyElementsOf(expectedOptions());
         assertThat(argv.get(argv.size() - 1)).isEqualTo("{connection_file}");
         assertThat(spec.get("display_name").asText()).isEqualTo("Java (scratchnet)");
         assertThat(spec.get("language").asText()).isEqualTo("java");
@@ -220,9 +232,7 @@ class KernelSpecTest {
                 .contains("Installed kernelspec scratchnet");
         Path dir = prefix.resolve("share/jupyter/kernels/scratchnet");
         assertThat(listing(dir)).containsExactly("kernel.json", "logo-32x32.png", "logo-64x64.png", "logo-svg.svg");
-        assertThat(argv(dir).subList(1, argv(dir).size())).containsExactly("-Djava.awt.headless=true",
-                "-XX:+UseSerialGC", "-Xms8m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar",
-                fakeJar().toAbsolutePath().toString(), "kernel", "{connection_file}");
+        assertThat(argv(dir).subList(1, argv(dir).size())).containsExactlyElementsOf(expectedOptions());
         assertThat(listing(prefix.resolve("share/jupyter"))).containsExactly("kernels");
     }
 

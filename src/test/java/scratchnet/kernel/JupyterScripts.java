@@ -167,7 +167,16 @@ final class JupyterScripts {
      * each of its tests becomes one JUnit test, failing with the script's reason.
      */
     static Stream<DynamicTest> scriptTests(String scriptName, Path tmp) throws IOException {
-        String python = python("python3-jupyter-client python3-nbclient python3-nbformat", "jupyter_client");
+        return scriptTests(scriptName, tmp, "python3-jupyter-client python3-nbclient python3-nbformat", "jupyter_client");
+    }
+
+    /**
+     * {@link #scriptTests(String, Path)} for a script that needs {@code modules} (from the Debian
+     * packages {@code debianPackages}).
+     */
+    static Stream<DynamicTest> scriptTests(String scriptName, Path tmp, String debianPackages, String... modules)
+            throws IOException {
+        String python = python(debianPackages, modules);
         Path script = script(scriptName);
         Path jupyterPath = installKernel(tmp);
         System.out.println("python: " + python);

@@ -51,6 +51,8 @@ public final class CellAgent extends RemoteExecutionControl {
         // ThreadStopped into threads that ignore an interrupt: both must be loaded by then
         MethodHandles.lookup().ensureInitialized(SystemExit.class);
         MethodHandles.lookup().ensureInitialized(ThreadStopped.class);
+        // the debugger calls a Matrix's methods through DebugCall, which must be loaded too
+        MethodHandles.lookup().ensureInitialized(DebugCall.class);
         WarmUp.start();
         String interruptPort = Settings.interruptPort();
         if (interruptPort != null) {

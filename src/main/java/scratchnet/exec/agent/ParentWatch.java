@@ -8,7 +8,10 @@ package scratchnet.exec.agent;
  * kernel killed with SIGKILL would leave a cell's endless loop running.
  * <pre>{@code
  * ParentWatch.start();   // CellAgent does this first thing in the cell JVM
+ * ParentWatch.start(jupyterPid, () -> System.exit(ParentWatch.ORPHANED_STATUS));   // the kernel JVM
  * }</pre>
+ * The kernel JVM watches the same way the program that started it (a Jupyter server, which a
+ * hub stops when it culls an idle server), as ipykernel does.
  */
 public final class ParentWatch {
     /** How often the parent is checked, in milliseconds. */
@@ -21,16 +24,23 @@ public final class ParentWatch {
 
     /** Starts watching this JVM's current parent; does nothing when it has none (already orphaned at start). */
     public static void start() {
-        long parent = parentPid();
-        if (parent <= 1) {
+        start(parentPid(), () -> Runtime.getRuntime().halt(ORPHANED_STATUS));
+    }
+
+    /**
+     * Runs {@code whenGone} once this JVM's parent is no longer {@code parent}; does nothing when
+     * {@code parent} is not its parent now (or is the init process).
+     */
+    public static void start(long parent, Runnable whenGone) {
+        if (parent <= 1 || parentPid() != parent) {
             return;
         }
-        Thread t = new Thread(() -> watch(parent), "scratchnet-parent-watch");
+        Thread t = new Thread(() -> watch(parent, whenGone), "scratchnet-parent-watch");
         t.setDaemon(true);
         t.start();
     }
 
-    private static void watch(long parent) {
+    private static void watch(long parent, Runnable whenGone) {
         while (parentPid() == parent) {
             try {
                 Thread.sleep(CHECK_MS);
@@ -38,11 +48,11 @@ public final class ParentWatch {
                 // keep watching: only the parent's end stops this thread
             }
         }
-        Runtime.getRuntime().halt(ORPHANED_STATUS);
+        whenGone.run();
     }
 
     /** This JVM's parent process id, or -1 when it has none. */
-    private static long parentPid() {
+    public static long parentPid() {
         return ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
     }
 }

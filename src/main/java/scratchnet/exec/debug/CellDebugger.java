@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.sun.jdi.AbsentInformationException;
 import com.sun.jdi.ClassNotLoadedException;
+import com.sun.jdi.ClassType;
+import com.sun.jdi.Field;
 import com.sun.jdi.IncompatibleThreadStateException;
 import com.sun.jdi.InvalidTypeException;
 import com.sun.jdi.InvocationException;
@@ -32,6 +34,7 @@ import com.sun.jdi.request.EventRequest;
 import com.sun.jdi.request.EventRequestManager;
 import com.sun.jdi.request.ExceptionRequest;
 import com.sun.jdi.request.StepRequest;
+import scratchnet.exec.agent.DebugCall;
 
 /**
  * Breakpoints and stepping in cells, through the debugger connection (JDI) to the cell JVM. It
@@ -88,8 +91,10 @@ public final class CellDebugger {
     private ObjectReference lastException;
     /** Thread id → the exception it stopped on. */
     private final Map<Long, ObjectReference> exceptions = new HashMap<>();
-    /** Threads running a method for {@link #invoke}: nothing they meet stops them. */
+    /** Threads running a method for {@link #call}: nothing they meet stops them. */
     private final Set<Long> invoking = ConcurrentHashMap.newKeySet();
+    /** Taken by a {@link #call}: one at a time uses DebugCall's field. */
+    private final Object calling = new Object();
 
     /** Where a step began: the cell and line (null outside cells), the stack's depth, the step's kind. */
     private record StepOrigin(String path, int line, int frames, int depth) {
@@ -194,25 +199,63 @@ public final class CellDebugger {
     }
 
     /**
-     * Runs {@code method} (of {@code object}, without arguments) in the stopped thread, the other
-     * threads left as they are; nothing it meets stops it. The thread's frames must be read anew
-     * afterwards.
+     * Calls {@code object}'s public method {@code method} without arguments in the stopped thread,
+     * the other threads left as they are; nothing it meets stops it. What it returns comes back
+     * kept from collection ({@link ObjectReference#disableCollection}): the caller lets it go with
+     * {@code enableCollection} when done. The thread's frames must be read anew afterwards.
+     * <pre>{@code
+     * ObjectReference t = (ObjectReference) debugger.call(threadId, dz, "T");
+     * // … read it …
+     * t.enableCollection();
+     * }</pre>
      *
      * @throws IllegalArgumentException when the thread is not stopped at a breakpoint, step or exception
-     * @throws InvocationException when the method threw
+     * @throws InvocationException when the method threw (its exception is kept from collection too)
      */
-    public Value invoke(long threadId, ObjectReference object, Method method) throws InvocationException {
+    public Value call(long threadId, ObjectReference object, String method) throws InvocationException {
         ThreadReference t = thread(threadId);
-        invoking.add(threadId);
+        List<ReferenceType> types = vm.classesByName(DebugCall.class.getName());
+        if (types.isEmpty()) {
+            throw new IllegalStateException("the class " + DebugCall.class.getName() + " is not loaded");
+        }
+        ClassType type = (ClassType) types.get(0);
+        Field held = type.fieldByName("held");
+        synchronized (calling) {
+            invoking.add(threadId);
+            try {
+                // the result is held by DebugCall.held while it is read and kept here (the name
+                // goes as its hash code: a String made here could be collected before the call)
+                type.invokeMethod(t, type.concreteMethodByName("call", "(Ljava/lang/Object;I)V"),
+                        List.of(object, vm.mirrorOf(method.hashCode())), ClassType.INVOKE_SINGLE_THREADED);
+                return kept(type.getValue(held));
+            } catch (InvocationException e) {
+                kept(type.getValue(held));
+                throw e;
+            } catch (IncompatibleThreadStateException e) {
+                throw new IllegalArgumentException("methods can be called only in a thread stopped at a breakpoint,"
+                        + " a step or an exception, not in one paused", e);
+            } catch (InvalidTypeException | ClassNotLoadedException e) {
+                throw new IllegalArgumentException("cannot call " + method + ": " + e, e);
+            } finally {
+                invoking.remove(threadId);
+                clear(type, held);
+            }
+        }
+    }
+
+    /** {@code v} kept from collection, when it is an object. */
+    private static Value kept(Value v) {
+        if (v instanceof ObjectReference o) {
+            o.disableCollection();
+        }
+        return v;
+    }
+
+    private static void clear(ClassType type, Field field) {
         try {
-            return object.invokeMethod(t, method, List.of(), ObjectReference.INVOKE_SINGLE_THREADED);
-        } catch (IncompatibleThreadStateException e) {
-            throw new IllegalArgumentException("methods can be called only in a thread stopped at a breakpoint,"
-                    + " a step or an exception, not in one paused", e);
+            type.setValue(field, null);
         } catch (InvalidTypeException | ClassNotLoadedException e) {
-            throw new IllegalArgumentException("cannot call " + method.name() + ": " + e, e);
-        } finally {
-            invoking.remove(threadId);
+            throw new IllegalStateException(e);
         }
     }
 

@@ -182,12 +182,10 @@ final class Evaluation {
             throw new DebugException("Matrix has no method " + method + "() without arguments; for example shape(),"
                     + " rows(), cols(), sum(), mean(), min(), max(), T()");
         }
-        Method target = found;
-        Future<Value> result = CALLS.submit(() -> debugger.invoke(thread, m.object(), target));
+        Future<Value> result = CALLS.submit(() -> debugger.call(thread, m.object(), method));
         try {
             Value v = result.get(CALL_SECONDS, TimeUnit.SECONDS);
             if (v instanceof ObjectReference o) {
-                o.disableCollection();
                 pin.accept(o);
             }
             return v;
@@ -199,9 +197,10 @@ final class Evaluation {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof InvocationException ie) {
+                pin.accept(ie.exception());
                 throw new DebugException(path + "." + method + "() threw " + JdiValues.exceptionText(ie.exception()));
             }
-            throw new DebugException(path + "." + method + "() failed: " + cause.getMessage());
+            throw new DebugException(path + "." + method + "() failed: " + cause);
         }
     }
 
