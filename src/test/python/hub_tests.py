@@ -22,6 +22,7 @@ import http.cookiejar
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -46,8 +47,12 @@ HUB_START_TIMEOUT_S = 60
 SERVER_READY_TIMEOUT_S = 240
 #: a kernel's start, to its first kernel_info reply over the websocket
 KERNEL_READY_TIMEOUT_S = 180
+#: a kernel_info_request not answered within this is sent again
+KERNEL_INFO_RETRY_S = 5
 #: one cell, while every student runs theirs
 CELL_TIMEOUT_S = 300
+#: everything ten students do, from login to a stopped server
+LESSON_TIMEOUT_S = 420
 #: after a server is stopped, its kernel's processes must be gone within
 GONE_TIMEOUT_S = 30
 #: the losses printed by the document's loop match numpy's within this (000's golden bound)
@@ -59,7 +64,11 @@ LOSS_RTOL = 1e-4
 
 def hub_config(tmp, ports, jupyter_path, proxy_token):
     """jupyterhub_config.py: loopback, dummy authenticator, a local process per student."""
-    args = ["--allow-root"] if os.geteuid() == 0 else []
+    # ten kernels starting at once on one machine can collide on a port: Jupyter picks free ports
+    # and lets them go until the kernel binds them, while other kernels open connections from that
+    # same range. jupyter_client then restarts the kernel, but with its port cache on it reuses the
+    # taken ports and fails five times; without the cache the restart gets new ports (docs/classroom.md)
+    args = ["--KernelManager.cache_ports=False"] + (["--allow-root"] if os.geteuid() == 0 else [])
     return "\n".join([
         "c = get_config()  # noqa",
         "c.JupyterHub.bind_url = 'http://127.0.0.1:%d'" % ports["public"],
@@ -138,6 +147,7 @@ class Student:
         self.token = None
         self.figures = {}
         self.error = None
+        self.step = "not started"
         self.kernel_pids = []
 
     def http(self, method, path, body=None, timeout=60, token=True, form=False):
@@ -203,12 +213,23 @@ class Student:
         return cells, session["kernel"]["id"]
 
     def connect(self, kernel_id):
+        """Opens the kernel's websocket and waits for a kernel_info_reply; when none comes within a few
+        seconds, connects again and asks again (as a browser reloading the page would)."""
         import websocket
         url = "ws://127.0.0.1:%d/user/%s/api/kernels/%s/channels" % (self.hub.ports["public"], self.name, kernel_id)
-        self.ws = websocket.create_connection(url, timeout=KERNEL_READY_TIMEOUT_S,
-                                              header=["Authorization: token " + self.token])
-        msg_id = self.send("kernel_info_request", {})
-        reply, _ = self.collect(msg_id, KERNEL_READY_TIMEOUT_S)
+        deadline = time.monotonic() + KERNEL_READY_TIMEOUT_S
+        while True:
+            self.ws = websocket.create_connection(url, timeout=KERNEL_READY_TIMEOUT_S,
+                                                  header=["Authorization: token " + self.token])
+            msg_id = self.send("kernel_info_request", {})
+            try:
+                reply, _ = self.collect(msg_id, KERNEL_INFO_RETRY_S)
+                break
+            except CheckFailure as e:
+                self.figures["kernel_info_retries"] = self.figures.get("kernel_info_retries", 0) + 1
+                self.ws.close()
+                check(time.monotonic() < deadline, "%s: no kernel_info_reply within %d s (%d connections; last: %s)"
+                      % (self.name, KERNEL_READY_TIMEOUT_S, self.figures["kernel_info_retries"], e))
         check(reply.get("content", {}).get("status") == "ok", "%s: kernel_info_reply %s" % (self.name, short(reply)))
 
     def send(self, msg_type, content):
@@ -221,18 +242,36 @@ class Student:
 
     def collect(self, msg_id, timeout):
         """(the shell reply, the IOPub messages) of one request, once it is idle."""
+        # a read that outlives its timeout (seen once in a partly received frame) is cut off
+        guard = threading.Timer(timeout + 5, self.cut)
+        guard.daemon = True
+        guard.start()
+        try:
+            return self._collect(msg_id, timeout)
+        finally:
+            guard.cancel()
+
+    def cut(self):
+        try:
+            self.ws.sock.shutdown(socket.SHUT_RDWR)
+        except (OSError, AttributeError):
+            pass
+
+    def _collect(self, msg_id, timeout):
         import websocket
         deadline = time.monotonic() + timeout
         reply, iopub, idle = None, [], False
         while not (reply and idle):
             left = deadline - time.monotonic()
-            check(left > 0, "%s: no reply and idle within %d s; IOPub so far %s"
+            check(left > 0, "%s: no reply and idle within %.0f s; IOPub so far %s"
                   % (self.name, timeout, short([m.get("msg_type") for m in iopub])))
             self.ws.settimeout(left)
             try:
                 raw = self.ws.recv()
             except websocket.WebSocketTimeoutException:
                 continue
+            except (ConnectionError, OSError, websocket.WebSocketException) as e:
+                raise CheckFailure("%s: the websocket failed while waiting: %s: %s" % (self.name, type(e).__name__, e))
             if not isinstance(raw, str):
                 continue  # a binary frame (buffers): not ours to read
             m = json.loads(raw)
@@ -254,6 +293,7 @@ class Student:
             msg_id = self.send("execute_request", {"code": source, "silent": False, "store_history": True,
                                                    "user_expressions": {}, "allow_stdin": False,
                                                    "stop_on_error": True})
+            self.step = "running code cell %d of %d" % (len(results) + 1, len(cells))
             results.append(self.collect(msg_id, CELL_TIMEOUT_S))
         return results
 
@@ -276,22 +316,29 @@ class Student:
         """Everything one student does; figures land in self.figures, a failure in self.error."""
         try:
             t0 = time.monotonic()
+            self.step = "logging in"
             self.log_in()
+            self.step = "starting the server"
             self.start_server()
+            self.step = "opening the notebook"
             cells, kernel_id = self.open_notebook(filename)
+            self.step = "connecting to the kernel"
             self.connect(kernel_id)
             self.figures["ready_s"] = time.monotonic() - t0
             self.kernel_pids = kernel_processes(kernel_id)
             t1 = time.monotonic()
+            self.step = "running the cells"
             results = self.run_cells(cells)
             self.figures["run_s"] = time.monotonic() - t1
             self.figures["rss_mib"] = rss_mib(self.kernel_pids)
             self.figures["processes"] = len(self.kernel_pids)
             self.figures["server_rss_mib"] = rss_mib([parent(p) for p in self.kernel_pids[:1]])
             check_outputs(self.name, cells, results, golden)
+            self.step = "stopping the server"
             self.stop_server()
             left = wait_gone(lambda: [p for p in self.kernel_pids if alive(p)], GONE_TIMEOUT_S)
             check(not left, "%s: kernel processes %s outlived the stopped server" % (self.name, left))
+            self.step = "done"
         except CheckFailure as e:
             self.error = str(e)
         except Exception as e:  # a transport error, or a bug here
@@ -417,11 +464,15 @@ def classroom(report, args, tmp):
         def lessons():
             peak = PeakMemory()
             t0 = time.monotonic()
-            threads = [threading.Thread(target=s.lesson, args=(filename, golden)) for s in students]
+            threads = [threading.Thread(target=s.lesson, args=(filename, golden), daemon=True) for s in students]
             for t in threads:
                 t.start()
+            deadline = time.monotonic() + LESSON_TIMEOUT_S
             for t in threads:
-                t.join()
+                t.join(max(0, deadline - time.monotonic()))
+            for s, t in zip(students, threads):
+                if t.is_alive() and not s.error:
+                    s.error = "%s: still %s after %d s%s" % (s.name, s.step, LESSON_TIMEOUT_S, where(t))
             wall = time.monotonic() - t0
             grown = peak.stop()
             print_figures(students, wall, grown, version)
@@ -441,6 +492,16 @@ def classroom(report, args, tmp):
             print("# jupyterhub log: %s" % short(tail(hub.log, 3000), 3000).replace("\n", "\n#   "), flush=True)
 
 
+def where(thread):
+    """The line a thread is at, for a failure message."""
+    frame = sys._current_frames().get(thread.ident)
+    lines = []
+    while frame is not None and len(lines) < 4:
+        lines.append("%s:%d %s" % (os.path.basename(frame.f_code.co_filename), frame.f_lineno, frame.f_code.co_name))
+        frame = frame.f_back
+    return " (at %s)" % " < ".join(lines) if lines else ""
+
+
 def print_figures(students, wall, grown, version):
     print("# JupyterHub %s, %d students at once, %d cores" % (version, len(students), os.cpu_count()), flush=True)
     print("# %-10s %9s %9s %18s %16s" % ("student", "ready s", "run s", "kernel RSS MiB", "server RSS MiB"), flush=True)
@@ -457,6 +518,9 @@ def print_figures(students, wall, grown, version):
               " all in %.0f s" % (sum(f["rss_mib"] for f in done), sum(f["rss_mib"] for f in done) / len(done),
                                   sum(f["server_rss_mib"] for f in done), max(f["ready_s"] for f in done),
                                   max(f["run_s"] for f in done), wall), flush=True)
+    retried = ["%s %d" % (s.name, s.figures["kernel_info_retries"]) for s in students if s.figures.get("kernel_info_retries")]
+    if retried:
+        print("# kernel_info asked again on a new websocket: %s" % ", ".join(retried), flush=True)
     print("# machine's memory in use: peak %.0f MiB above the start" % grown, flush=True)
 
 
