@@ -25,7 +25,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
@@ -35,7 +34,7 @@ import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from server_test import (CheckFailure, ProcessWatch, Report, check, free_port, jupyter_env,  # noqa: E402
-                         short, stop_process, tail, wait_gone)
+                         run_in_temp, short, stop_process, tail, wait_gone)
 
 KERNEL_NAME = "scratchnet"
 NOTEBOOK = "notebooks/000-sine-regression.ipynb"
@@ -553,23 +552,12 @@ def main(argv=None):
         import websocket  # noqa: F401
     except ImportError:
         missing.append("python module websocket (python3-websocket)")
-    tmp = tempfile.mkdtemp(prefix="scratchnet-hub-test-")
-    t0 = time.monotonic()
-    try:
-        print("# python %s, kernelspec %s, temp %s" % (sys.executable, spec, tmp), flush=True)
+    def body(tmp):
         if missing:
             report.not_run(TESTS, "missing " + ", ".join(missing))
         else:
             classroom(report, args, tmp)
-    finally:
-        if args.keep:
-            print("# kept %s" % tmp, flush=True)
-        else:
-            shutil.rmtree(tmp, ignore_errors=True)
-    print("# total %.1f s" % (time.monotonic() - t0), flush=True)
-    print("%d passed, %d failed" % (report.passed, report.failed), flush=True)
-    return 1 if report.failed else 0
-
+    return run_in_temp(report, args, spec, "scratchnet-hub-test-", body)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -134,11 +134,7 @@ def _kill_kernel_with_busy_cell(sig):
         check(max(busy.values()) > 0.2, "the cell is not busy before the kill: %s" % busy)
         t0 = time.monotonic()
         os.kill(kernel_pid, sig)
-        while time.monotonic() - t0 < ORPHAN_GRACE_S and any(kt._is_running(p) for p in kids):
-            time.sleep(0.05)
-        alive = [p for p in kids if kt._is_running(p)]
-        for p in alive:
-            os.kill(p, signal.SIGKILL)
+        alive = _outliving(kids, t0)
         check(not alive, "the cell JVM %s still runs %.0f s after the kernel got %s"
               % (alive, ORPHAN_GRACE_S, signal.Signals(sig).name))
         return time.monotonic() - t0
@@ -171,18 +167,23 @@ def killed_jupyter_server_ends_the_kernel(s):
         t0 = time.monotonic()
         launcher.kill()
         launcher.wait()
-        procs = [kernel_pid] + kids
-        while time.monotonic() - t0 < ORPHAN_GRACE_S and any(kt._is_running(p) for p in procs):
-            time.sleep(0.05)
-        alive = [p for p in procs if kt._is_running(p)]
-        for p in alive:
-            os.kill(p, signal.SIGKILL)
+        alive = _outliving([kernel_pid] + kids, t0)
         check(not alive, "%s still run %.0f s after the Jupyter process that started the kernel was killed"
               % (alive, ORPHAN_GRACE_S))
         return "the kernel and its cell JVM ended %.2f s after their Jupyter process" % (time.monotonic() - t0)
     finally:
         if launcher.poll() is None:
             launcher.kill()
+
+
+def _outliving(pids, t0):
+    """Those of pids still running ORPHAN_GRACE_S after t0 (killed, so that no test leaves them behind)."""
+    while time.monotonic() - t0 < ORPHAN_GRACE_S and any(kt._is_running(p) for p in pids):
+        time.sleep(0.05)
+    alive = [p for p in pids if kt._is_running(p)]
+    for p in alive:
+        os.kill(p, signal.SIGKILL)
+    return alive
 
 
 def _ppid(pid):

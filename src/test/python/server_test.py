@@ -826,15 +826,22 @@ def main(argv=None):
                 pass
         else:
             missing.append(alternatives.replace("|", " or "))
-    tmp = tempfile.mkdtemp(prefix="scratchnet-server-test-")
-    t0 = time.monotonic()
-    try:
-        print("# python %s, kernelspec %s, temp %s" % (sys.executable, spec, tmp), flush=True)
+    def body(tmp):
         if missing:
             report.fail("prerequisites", "%s cannot import %s" % (sys.executable, ", ".join(missing)))
         else:
             for group in groups:
                 GROUPS[group](report, args, tmp)
+    return run_in_temp(report, args, spec, "scratchnet-server-test-", body)
+
+
+def run_in_temp(report, args, spec, prefix, body):
+    """Runs body(tmp) in a new temporary directory (kept with --keep), then prints the summary; the exit status."""
+    tmp = tempfile.mkdtemp(prefix=prefix)
+    t0 = time.monotonic()
+    try:
+        print("# python %s, kernelspec %s, temp %s" % (sys.executable, spec, tmp), flush=True)
+        body(tmp)
     finally:
         if args.keep:
             print("# kept %s" % tmp, flush=True)
