@@ -33,8 +33,8 @@ import urllib.request
 import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from server_test import (CheckFailure, ProcessWatch, Report, check, free_port, jupyter_env,  # noqa: E402
-                         run_in_temp, short, stop_process, tail, wait_gone)
+from server_test import (CheckFailure, ProcessWatch, Report, check, cmdline, free_port, jupyter_env,  # noqa: E402
+                         proc_table, run_in_temp, short, stop_process, tail, wait_gone)
 
 KERNEL_NAME = "scratchnet"
 NOTEBOOK = "notebooks/000-sine-regression.ipynb"
@@ -331,7 +331,7 @@ class Student:
             self.figures["run_s"] = time.monotonic() - t1
             self.figures["rss_mib"] = rss_mib(self.kernel_pids)
             self.figures["processes"] = len(self.kernel_pids)
-            self.figures["server_rss_mib"] = rss_mib([parent(p) for p in self.kernel_pids[:1]])
+            self.figures["server_rss_mib"] = rss_mib([proc_table()[p][0] for p in self.kernel_pids[:1]])
             check_outputs(self.name, cells, results, golden)
             self.step = "stopping the server"
             self.stop_server()
@@ -372,7 +372,6 @@ def check_outputs(name, cells, results, golden):
 
 def kernel_processes(kernel_id):
     """The kernel started for kernel_id (found by its connection file) and its children."""
-    from server_test import proc_table, cmdline
     table = proc_table()
     roots = [p for p in table if "kernel-%s.json" % kernel_id in cmdline(p)]
     tree, todo = [], list(roots)
@@ -381,14 +380,6 @@ def kernel_processes(kernel_id):
         tree.append(p)
         todo.extend(c for c, (parent, _) in table.items() if parent == p)
     return tree
-
-
-def parent(pid):
-    try:
-        with open("/proc/%d/stat" % pid) as f:
-            return int(f.read().rsplit(")", 1)[1].split()[1])
-    except (OSError, IndexError, ValueError):
-        return -1
 
 
 def alive(pid):

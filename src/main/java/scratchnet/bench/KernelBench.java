@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -221,9 +222,8 @@ public final class KernelBench {
         }
         // the memory column's parts: the kernel process first, then its children (scratchnet's cell JVM)
         rows.values().stream().flatMap(List::stream).filter(r -> r.has("rss_mib_each"))
-                .collect(java.util.stream.Collectors.groupingBy(r -> r.get("kernel").asText(), LinkedHashMap::new,
-                        java.util.stream.Collectors.mapping(r -> r.get("rss_mib_each").toString(),
-                                java.util.stream.Collectors.joining(", "))))
+                .collect(Collectors.groupingBy(r -> r.get("kernel").asText(), LinkedHashMap::new,
+                        Collectors.mapping(r -> r.get("rss_mib_each").toString(), Collectors.joining(", "))))
                 .forEach((kernel, each) -> System.out.println("000 RSS MiB by process: " + kernel + " " + each));
         rows.values().stream().flatMap(List::stream).filter(r -> r.has("nbconvert_notebook"))
                 .map(r -> r.get("kernel").asText() + " ran " + r.get("nbconvert_notebook").asText())
