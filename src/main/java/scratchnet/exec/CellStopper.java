@@ -32,6 +32,8 @@ final class CellStopper {
 
     private final Supplier<CellSession> session;
     private volatile boolean running;
+    /** Counts the cells started, so an interrupt's escalation never reaches a cell after the one it was for. */
+    private volatile long cell;
     private volatile boolean interrupted;
     private volatile boolean killed;
     /** When the last interrupt came (System.nanoTime). */
@@ -43,7 +45,8 @@ final class CellStopper {
     }
 
     /** A cell starts running: clears the previous cell's interrupt. */
-    void cellStarted() {
+    synchronized void cellStarted() {
+        cell++;
         interrupted = false;
         killed = false;
         running = true;
@@ -71,38 +74,53 @@ final class CellStopper {
         }
         interruptedAt = System.nanoTime();
         interrupted = true;
-        Thread escalate = new Thread(this::escalate, "scratchnet-interrupt");
+        long target = cell;
+        Thread escalate = new Thread(() -> escalate(target), "scratchnet-interrupt");
         escalate.setDaemon(true);
         escalate.start();
         return true;
     }
 
-    private void escalate() {
+    /** Stops cell number {@code target}, harder step by step, for as long as it runs. */
+    private void escalate(long target) {
         try {
             CellSession s = session.get();
             // 1. ask nicely: interrupt the cell's threads (fit and sleep stop at once)
             s.line().interrupt();
-            if (waitForIdle(SOFT_STOP_MS)) {
+            if (waitForEnd(target, SOFT_STOP_MS)) {
                 return;
             }
             // 2. stop the thread through the debugger (busy loops, code that swallows interrupts);
             //    repeat for a while, since a cell still compiling on a busy machine has nothing to stop yet
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HARD_STOP_WINDOW_MS);
-            while (running && System.nanoTime() < deadline) {
-                s.line().interrupt();
-                s.shell().stop();
-                if (waitForIdle(250)) {
+            while (System.nanoTime() < deadline) {
+                synchronized (this) {
+                    // checked under the lock cellStarted takes: the next cell is never stopped for this one
+                    if (!runs(target)) {
+                        return;
+                    }
+                    s.line().interrupt();
+                    s.shell().stop();
+                }
+                if (waitForEnd(target, 250)) {
                     return;
                 }
             }
             // 3. the cell JVM does not respond: end it; the evaluator restarts it
-            if (running) {
-                killed = true;
-                ProcessHandle.current().children().forEach(ProcessHandle::destroyForcibly);
+            synchronized (this) {
+                if (runs(target)) {
+                    killed = true;
+                    ProcessHandle.current().children().forEach(ProcessHandle::destroyForcibly);
+                }
             }
         } catch (RuntimeException e) {
             // the session is closing
         }
+    }
+
+    /** Whether cell number {@code target} is still the one running. */
+    private boolean runs(long target) {
+        return running && cell == target;
     }
 
     /** Threads the interrupt left running: those stopped through the debugger, and those that still run. */
@@ -154,16 +172,17 @@ final class CellStopper {
         return still;
     }
 
-    private boolean waitForIdle(long ms) {
+    /** Waits up to {@code ms} for cell number {@code target} to end; true when it has. */
+    private boolean waitForEnd(long target, long ms) {
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
-        while (running && System.nanoTime() < end) {
+        while (runs(target) && System.nanoTime() < end) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return !running;
+                return !runs(target);
             }
         }
-        return !running;
+        return !runs(target);
     }
 }
